@@ -1,0 +1,34 @@
+// Builds everything: the generated AssemblyScript decoder, the wasm core (asc), and one esbuild bundle
+// per runtime (CLI, tests, tools). Usage: node scripts/build.mjs
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'out');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+function testEntries(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.test.ts')).map((f) => join(dir, String(f)));
+}
+
+// 1. Generate the AssemblyScript decoder from the instruction table.
+await build({ ...common, entryPoints: [join(root, 'scripts/gen-decoder.ts')], outfile: join(out, 'gen-decoder.js') });
+execFileSync(process.execPath, [join(out, 'gen-decoder.js'), join(root, 'src/core/generated/decoder.ts')], { stdio: 'inherit' });
+
+// 2. Compile the core to WebAssembly.
+mkdirSync(out, { recursive: true });
+execFileSync(process.execPath, [join(root, 'node_modules/assemblyscript/bin/asc.js'), join(root, 'src/core/index.ts'),
+  '--outFile', join(out, 'core.wasm'), '--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--noAssert',
+  '--exportRuntime', '--config', join(root, 'src/core/asconfig.json')], { stdio: 'inherit', cwd: root });
+
+// 3. Bundles.
+const tests = testEntries(join(root, 'test'));
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js') }),
+  build({ ...common, entryPoints: [join(root, 'tools/compare-objdump.ts')], outfile: join(out, 'tools/compare-objdump.js') }),
+  ...tests.map((t) => build({ ...common, entryPoints: [t], outfile: join(out, 'test', relative(join(root, 'test'), t).replace(/\.ts$/, '.js')) })),
+]);
