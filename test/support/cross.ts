@@ -1,0 +1,30 @@
+// Test helpers around the Debian cross toolchain: assemble a .S file and take its .text bytes.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const AS = 'aarch64-linux-gnu-as';
+export const OBJCOPY = 'aarch64-linux-gnu-objcopy';
+
+/** Assembles with every extension the table covers enabled, returns the .text words. */
+export function assembleWords(source: string): Uint32Array {
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-as-'));
+  try {
+    const obj = join(dir, 'a.o');
+    const bin = join(dir, 'a.bin');
+    execFileSync(AS, ['-march=armv8.2-a+crypto+sha3+sm4+fp16+fp16fml+rcpc+dotprod+lse+crc+rdm', '-o', obj, source], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(OBJCOPY, ['-O', 'binary', '-j', '.text', obj, bin]);
+    const b = readFileSync(bin);
+    return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + (b.byteLength & ~3)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The repository root, found from wherever the bundled test runs. */
+export function repoRoot(): string {
+  let d = __dirname;
+  while (!existsSync(join(d, 'package.json'))) d = join(d, '..');
+  return d;
+}
