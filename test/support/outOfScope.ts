@@ -2,6 +2,8 @@
 // scope, issue #2): where our decoder says UNDEFINED and objdump prints one of these, the word is
 // out of scope rather than wrong. Keyed by the extension that adds them.
 export const OUT_OF_SCOPE_MNEMONICS: Record<string, readonly string[]> = {
+  'FEAT_MTE (v8.5)': ['addg', 'subg'],
+  'FEAT_CSSC (v8.9)': ['smax', 'smin', 'umax', 'umin'],
 };
 
 const all = new Set(Object.values(OUT_OF_SCOPE_MNEMONICS).flat());

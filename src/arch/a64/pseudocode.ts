@@ -51,16 +51,20 @@ export function LogicalImmReserved(n: number, imms: number, sf: number): boolean
   return (imms & levels) === levels || (sf === 0 && len > 5);
 }
 
-// MoveWidePreferred(): whether ORR (immediate) should print as MOV (bitmask immediate).
-export function moveWidePreferred(sf: number, immN: number, imms: number, immr: number): boolean {
+/**
+ * Whether a bitmask immediate is also a MOVZ or MOVN value (one non-zero halfword, or one non-0xffff).
+ * objdump prints ORR-with-ZR as MOV only when it is not (binutils' wide-constant test, which differs
+ * from the ARM ARM's MoveWidePreferred() for some rotations).
+ */
+export function bitmaskIsWideConstant(n: number, imms: number, immr: number, sf: number): boolean {
   const width = sf ? 64 : 32;
-  if (sf === 1 && immN !== 1) return false;
-  if (sf === 0 && (immN !== 0 || (imms & 0x20))) return false;
-  // A MOVZ-compatible pattern: a single run of 16 ones aligned to a halfword.
-  if (imms < 16) return (-immr & 15) <= 15 - imms;
-  // A MOVN-compatible pattern.
-  if (imms >= width - 15) return (immr & 15) <= imms - (width - 15);
-  return false;
+  const v = decodeBitMasks(n, imms, immr, true, width) ?? 0n;
+  const one = (x: bigint) => {
+    let chunks = 0;
+    for (let i = 0; i < width; i += 16) if ((x >> BigInt(i)) & 0xffffn) chunks++;
+    return chunks <= 1;
+  };
+  return one(v) || one(~v & ((1n << BigInt(width)) - 1n));
 }
 
 // BFXPreferred(): whether UBFM/SBFM should print as UBFX/SBFX rather than an LSL/LSR/ASR/extend alias.
@@ -109,7 +113,7 @@ export function advSimdExpandImm(op: number, cmode: number, imm8: number): bigin
 
 /** Helpers visible to alias and operand expressions in the table. */
 export const EXPR_HELPERS: Record<string, unknown> = {
-  MoveWidePreferred: moveWidePreferred,
+  BitmaskIsWideConstant: bitmaskIsWideConstant,
   BFXPreferred: bfxPreferred,
   DecodeBitMasks: decodeBitMasks,
   HighestSetBit: highestSetBit,

@@ -33,7 +33,7 @@ export const DP_IMM: EncodingGroup[] = [
       { mnemonic: 'and', bits: 'sf 00 100100 N immr:6 imms:6 Rn:5 Rd:5', ops: ['Rd|SP', 'Rn', 'LIMM'], undef: 'LogicalImmReserved(N, imms, sf)' },
       {
         mnemonic: 'orr', bits: 'sf 01 100100 N immr:6 imms:6 Rn:5 Rd:5', ops: ['Rd|SP', 'Rn', 'LIMM'], undef: 'LogicalImmReserved(N, imms, sf)',
-        aliases: [{ mnemonic: 'mov', ops: ['Rd|SP', 'ORR_IMM'], when: 'Rn == 31 && (Rd == 31 || !MoveWidePreferred(sf, N, imms, immr))' }],
+        aliases: [{ mnemonic: 'mov', ops: ['Rd|SP', 'ORR_IMM'], when: 'Rn == 31 && (Rd == 31 || !BitmaskIsWideConstant(N, imms, immr, sf))' }],
       },
       { mnemonic: 'eor', bits: 'sf 10 100100 N immr:6 imms:6 Rn:5 Rd:5', ops: ['Rd|SP', 'Rn', 'LIMM'], undef: 'LogicalImmReserved(N, imms, sf)' },
       {
