@@ -1,13 +1,14 @@
 // Builds everything: the generated AssemblyScript decoder, the wasm core (asc), and one esbuild bundle
-// per runtime (CLI, tests, tools). Usage: node scripts/build.mjs
+// per runtime (CLI, tests, tools). Usage: node scripts/build.mjs [--out DIR]   (default: out/)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'out');
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? process.argv[outFlag + 1] : join(root, 'out');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 function testEntries(dir) {
@@ -15,15 +16,17 @@ function testEntries(dir) {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.test.ts')).map((f) => join(dir, String(f)));
 }
 
-// 1. Generate the AssemblyScript decoder from the instruction table.
+// 1. The core's sources plus the AssemblyScript decoder generated from the instruction table, in out/.
+const coreSrc = join(out, 'core-src');
+mkdirSync(out, { recursive: true });
+cpSync(join(root, 'src/core'), coreSrc, { recursive: true });
 await build({ ...common, entryPoints: [join(root, 'scripts/gen-decoder.ts')], outfile: join(out, 'gen-decoder.js') });
-execFileSync(process.execPath, [join(out, 'gen-decoder.js'), join(root, 'src/core/generated/decoder.ts')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(out, 'gen-decoder.js'), join(coreSrc, 'generated/decoder.ts')], { stdio: 'inherit' });
 
 // 2. Compile the core to WebAssembly.
-mkdirSync(out, { recursive: true });
-execFileSync(process.execPath, [join(root, 'node_modules/assemblyscript/bin/asc.js'), join(root, 'src/core/index.ts'),
+execFileSync(process.execPath, [join(root, 'node_modules/assemblyscript/bin/asc.js'), join(coreSrc, 'index.ts'),
   '--outFile', join(out, 'core.wasm'), '--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--noAssert',
-  '--exportRuntime', '--config', join(root, 'src/core/asconfig.json')], { stdio: 'inherit', cwd: root });
+  '--exportRuntime', '--config', join(coreSrc, 'asconfig.json')], { stdio: 'inherit', cwd: root });
 
 // 3. Bundles.
 const tests = testEntries(join(root, 'test'));

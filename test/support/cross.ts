@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const AS = 'aarch64-linux-gnu-as';
 export const OBJCOPY = 'aarch64-linux-gnu-objcopy';
@@ -22,9 +22,8 @@ export function assembleWords(source: string): Uint32Array {
   }
 }
 
-/** The repository root, found from wherever the bundled test runs. */
+/** The repository root: above the bundled test when it lives in out/, else the working directory. */
 export function repoRoot(): string {
-  let d = __dirname;
-  while (!existsSync(join(d, 'package.json'))) d = join(d, '..');
-  return d;
+  for (let d = __dirname; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'package.json'))) return d;
+  return process.cwd();
 }

@@ -8,7 +8,7 @@ import { randomWordsForRow, xorshift } from '../../tools/randomWords';
 import { repoRoot } from '../support/cross';
 
 test('wasm decoder agrees with the TypeScript decoder', async () => {
-  const wasm = readFileSync(join(repoRoot(), 'out/core.wasm'));
+  const wasm = readFileSync(join(__dirname, '../../core.wasm'));
   const { instance } = await WebAssembly.instantiate(wasm, { env: { abort: () => { throw new Error('abort'); } } });
   const decode = instance.exports.decode as (w: number) => number;
   const dis = new Disassembler();
