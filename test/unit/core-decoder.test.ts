@@ -5,12 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
 import { randomWordsForRow, xorshift } from '../../tools/randomWords';
-import { repoRoot } from '../support/cross';
+import { instantiateCore } from '../support/wasm';
 
 test('wasm decoder agrees with the TypeScript decoder', async () => {
   const wasm = readFileSync(join(__dirname, '../../core.wasm'));
-  const { instance } = await WebAssembly.instantiate(wasm, { env: { abort: () => { throw new Error('abort'); } } });
-  const decode = instance.exports.decode as (w: number) => number;
+  const decode = (await instantiateCore(wasm)).decode as (w: number) => number;
   const dis = new Disassembler();
   const rand = xorshift(42);
   const words = [...dis.rows.flatMap((r) => randomWordsForRow(r, 8, rand)), ...Array.from({ length: 20000 }, () => rand())];

@@ -1,5 +1,106 @@
-// Operand kinds of AdvSIMD vector instructions: arrangements, elements, modified immediates, shifts.
+// Operand kinds of AdvSIMD vector instructions: arrangements, elements, modified immediates, shifts,
+// FP immediates and register lists, printed as GNU objdump prints them.
+import { compileExpr } from '../../expr';
+import { advSimdExpandImm, vfpExpandImm } from '../../pseudocode';
+import type { Fields } from '../../encoding';
 import type { OperandFactory } from '../context';
 
+/** Arrangement by index: size:Q for 0..7, then the long-only `1q` (PMULL) at 9. */
+const ARRANGEMENTS = ['8b', '16b', '4h', '8h', '2s', '4s', '1d', '2d', '', '1q'];
+const SCALARS = ['b', 'h', 's', 'd', 'q'];
+const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', a: 'Ra' };
+
+type Eval = (f: Fields) => number;
+
+/** A register number: `d`/`n`/`m`/`a` names the field, `(expr)` computes it (e.g. `(M*16+Rm)`). */
+function regSelector(r: string): Eval {
+  if (REG_FIELD[r]) { const name = REG_FIELD[r]; return (f) => f[name]; }
+  const e = compileExpr(r.slice(1, -1));
+  return (f) => Number(e(f)) & 31;
+}
+
+/** A literal (`16b`, `s`) or an expression giving the index into `names`. */
+function nameSelector(s: string, names: readonly string[]): (f: Fields) => string {
+  if (names.includes(s)) return () => s;
+  const e = compileExpr(s);
+  return (f) => names[Number(e(f))];
+}
+
+const REG = '([dnma]|\\([^)]*\\))';
+
+/** `Vd.16b` or `Vn.<expr>`: a vector register with its arrangement (index into ARRANGEMENTS). */
+const vector: OperandFactory = (spec) => {
+  const m = new RegExp(`^V${REG}\\.(.+)$`).exec(spec);
+  if (!m || m[2].includes('.')) return undefined;
+  const reg = regSelector(m[1]);
+  const arr = nameSelector(m[2], ARRANGEMENTS);
+  return ({ f }) => `v${reg(f)}.${arr(f)}`;
+};
+
+/** `VEn.s.idx`: an element `v1.s[2]`; the type is a letter or an expression giving 0..3. */
+const element: OperandFactory = (spec) => {
+  const m = new RegExp(`^VE${REG}\\.([^.]+)\\.(.+)$`).exec(spec);
+  if (!m) return undefined;
+  const reg = regSelector(m[1]);
+  const type = nameSelector(m[2], SCALARS);
+  const idx = compileExpr(m[3]);
+  return ({ f }) => `v${reg(f)}.${type(f)}[${Number(idx(f))}]`;
+};
+
+/** `VSd.size`: a scalar register whose letter is given or computed (0..4 = b h s d q). */
+const scalar: OperandFactory = (spec) => {
+  const m = new RegExp(`^VS${REG}\\.(.+)$`).exec(spec);
+  if (!m) return undefined;
+  const reg = regSelector(m[1]);
+  const type = nameSelector(m[2], SCALARS);
+  return ({ f }) => `${type(f)}${reg(f)}`;
+};
+
+/** `VLIST.16b`: the table register list of TBL/TBX, `{v1.16b, v2.16b}` or `{v0.16b-v3.16b}`. */
+const registerList: OperandFactory = (spec) => {
+  const m = /^VLIST\.(\w+)$/.exec(spec);
+  if (!m) return undefined;
+  return ({ f }) => {
+    const n = f.len + 1;
+    const regs = Array.from({ length: n }, (_, i) => `v${(f.Rn + i) & 31}.${m[1]}`);
+    return n > 2 ? `{${regs[0]}-${regs[n - 1]}}` : `{${regs.join(', ')}}`;
+  };
+};
+
+/** `V2` in a mnemonic: the `2` of the upper-half forms (SQXTN2, SADDL2…) when Q is set. */
+const upperHalf: OperandFactory = (spec) => spec === 'V2' ? ({ f }) => (f.Q ? '2' : '') : undefined;
+
+/** C's printf("%.18e"): the exponent has at least two digits. */
+function printfE18(v: number): string {
+  return v.toExponential(18).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+const modifiedImmediate: OperandFactory = (spec) => {
+  switch (spec) {
+    // MOVI/MVNI/ORR/BIC with the shifted 8-bit immediate: `#0x12, lsl #8` or `#0x12, msl #16`.
+    case 'VIMM_SHIFTED': return ({ f }) => {
+      const imm8 = (f.a << 7) | (f.b << 6) | (f.c << 5) | (f.d << 4) | (f.e << 3) | (f.f << 2) | (f.g << 1) | f.h;
+      const cmode = f.cmode;
+      let shift = '';
+      if ((cmode & 0b1110) === 0b1100) shift = `, msl #${(cmode & 1) ? 16 : 8}`;
+      else if ((cmode & 0b1000) === 0) shift = (cmode >> 1) ? `, lsl #${(cmode >> 1) * 8}` : '';
+      else shift = (cmode >> 1) & 1 ? ', lsl #8' : '';
+      return `#0x${imm8.toString(16)}${shift}`;
+    };
+    // MOVI of 64-bit values, each bit of imm8 a whole byte.
+    case 'VIMM_64': return ({ f }) => {
+      const imm8 = (f.a << 7) | (f.b << 6) | (f.c << 5) | (f.d << 4) | (f.e << 3) | (f.f << 2) | (f.g << 1) | f.h;
+      return `#0x${advSimdExpandImm(1, 0b1110, imm8).toString(16)}`;
+    };
+    // FMOV (vector, immediate): the VFPExpandImm value.
+    case 'VIMM_FP': return ({ f }) => {
+      const imm8 = (f.a << 7) | (f.b << 6) | (f.c << 5) | (f.d << 4) | (f.e << 3) | (f.f << 2) | (f.g << 1) | f.h;
+      return `#${printfE18(vfpExpandImm(imm8))}`;
+    };
+    default: return undefined;
+  }
+};
+
 export const SIMD_OPERANDS: OperandFactory[] = [
+  upperHalf, registerList, modifiedImmediate, element, scalar, vector,
 ];
