@@ -1,6 +1,6 @@
-// Deterministic random instruction words for a table row: free bits random, fields biased to their edges
-// (0, all ones, 31) where decoders and aliases tend to go wrong.
-import type { EncodingRow } from '../src/arch/a64/encoding';
+// Deterministic random instruction words for a table row: random field values (biased to their edges —
+// 0, all ones — where decoders and aliases tend to go wrong) encoded into the row's fixed bits.
+import { encodeFields, EncodingRow, Fields } from '../src/arch/a64/encoding';
 
 export function xorshift(seed: number): () => number {
   let s = seed >>> 0 || 0x9e3779b9;
@@ -12,17 +12,22 @@ export function xorshift(seed: number): () => number {
   };
 }
 
+export function randomFields(row: EncodingRow, rand: () => number): Fields {
+  const f: Fields = {};
+  for (const s of row.fields) {
+    const ones = s.width >= 32 ? 0xffffffff : (1 << s.width) - 1;
+    const r = rand() & 7;
+    f[s.name] = r === 0 ? 0 : r === 1 ? ones : (rand() & ones) >>> 0;
+  }
+  return f;
+}
+
+/** Words for a row; bits the pattern leaves free (neither fixed nor a field) are random too. */
 export function randomWordsForRow(row: EncodingRow, n: number, rand: () => number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let w = rand();
-    for (const f of row.fields) {
-      const r = rand() & 7;
-      const ones = (1 << f.width) - 1;
-      if (r === 0) w &= ~(ones << f.lo);
-      else if (r === 1) w |= ones << f.lo;
-    }
-    out.push(((w & ~row.mask) | row.value) >>> 0);
-  }
+  let fieldMask = 0;
+  for (const s of row.fields) fieldMask |= ((1 << s.width) - 1) << s.lo;
+  const free = ~(row.mask | fieldMask) >>> 0;
+  for (let i = 0; i < n; i++) out.push((encodeFields(row, randomFields(row, rand)) | (rand() & free)) >>> 0);
   return out;
 }

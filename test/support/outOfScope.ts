@@ -3,7 +3,21 @@
 // out of scope rather than wrong. Keyed by the extension that adds them.
 export const OUT_OF_SCOPE_MNEMONICS: Record<string, readonly string[]> = {
   'FEAT_MTE (v8.5)': ['addg', 'subg'],
+  'FEAT_MTE (v8.5), data processing': ['irg', 'gmi', 'subp', 'subps', 'cmpp'],
+  'FEAT_MTE (v8.5), loads and stores': ['stg', 'stzg', 'st2g', 'stz2g', 'stgp', 'ldg', 'stgm', 'stzgm', 'ldgm'],
+  'FEAT_LRCPC2 (v8.4)': ['ldapur', 'ldapurb', 'ldapurh', 'ldapursb', 'ldapursh', 'ldapursw', 'stlur', 'stlurb', 'stlurh'],
+  'FEAT_LS64 (v8.7)': ['ld64b', 'st64b', 'st64bv', 'st64bv0'],
+  // CPY[F]{P,M,E}<options>, SET[G]{P,M,E}<options>: prologue, main and epilogue of each memory copy/set.
+  'FEAT_MOPS (v8.8)': ['cpyf', 'cpy', 'set', 'setg'].flatMap((op) => ['p', 'm', 'e'].flatMap((step) =>
+    (op.startsWith('cpy')
+      ? ['', 'wn', 'rn', 'n', 'wt', 'wtwn', 'wtrn', 'wtn', 'rt', 'rtwn', 'rtrn', 'rtn', 't', 'twn', 'trn', 'tn']
+      : ['', 't', 'n', 'tn']).map((opt) => `${op}${step}${opt}`))),
   'FEAT_CSSC (v8.9)': ['smax', 'smin', 'umax', 'umin'],
+  'FEAT_CSSC (v8.9), 1-source': ['abs', 'cnt', 'ctz'],
+  'FEAT_FRINTTS (v8.5)': ['frint32x', 'frint32z', 'frint64x', 'frint64z'],
+  'FEAT_BF16 (v8.6), scalar': ['bfcvt'],
+  'FEAT_BF16 (v8.6), vector': ['bfdot', 'bfmlalb', 'bfmlalt', 'bfmmla', 'bfcvtn', 'bfcvtn2'],
+  'FEAT_I8MM (v8.6)': ['usdot', 'sudot', 'smmla', 'ummla', 'usmmla'],
 };
 
 const all = new Set(Object.values(OUT_OF_SCOPE_MNEMONICS).flat());

@@ -70,12 +70,16 @@ const shiftedRegister: OperandFactory = (spec) => spec === 'SHIFT'
 
 const EXTENDS = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
-/** `EXT_Rm` and `EXTEND`: the extended-register operand; LSL replaces UXTW/UXTX next to SP. */
+/**
+ * `EXT_Rm` and `EXTEND`: the extended-register operand (Rm is an X register only for 64-bit UXTX/SXTX);
+ * LSL replaces UXTW/UXTX next to SP. `EXTEND_S` is the flag-setting form, where Rd = 31 is ZR, not SP.
+ */
 const extendedRegister: OperandFactory = (spec) => {
-  if (spec === 'EXT_Rm') return ({ f }) => gpr(f.Rm, (f.option & 3) === 3, false);
-  if (spec !== 'EXTEND') return undefined;
+  if (spec === 'EXT_Rm') return ({ f }) => gpr(f.Rm, !!f.sf && (f.option & 3) === 3, false);
+  if (spec !== 'EXTEND' && spec !== 'EXTEND_S') return undefined;
+  const rdIsSp = spec === 'EXTEND';
   return ({ f }) => {
-    const lslForm = (f.Rd === 31 || f.Rn === 31) && f.option === (f.sf ? 3 : 2);
+    const lslForm = ((rdIsSp && f.Rd === 31) || f.Rn === 31) && f.option === (f.sf ? 3 : 2);
     if (lslForm) return f.imm3 ? `lsl #${f.imm3}` : '';
     return f.imm3 ? `${EXTENDS[f.option]} #${f.imm3}` : EXTENDS[f.option];
   };

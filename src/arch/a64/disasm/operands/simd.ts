@@ -19,11 +19,14 @@ function regSelector(r: string): Eval {
   return (f) => Number(e(f)) & 31;
 }
 
-/** A literal (`16b`, `s`) or an expression giving the index into `names`. */
+/** A literal (`16b`, `s`) or an expression giving the index into `names` (or the name itself). */
 function nameSelector(s: string, names: readonly string[]): (f: Fields) => string {
-  if (names.includes(s)) return () => s;
+  if (names.includes(s) || /^\d+[bhsdq]$/.test(s)) return () => s;
   const e = compileExpr(s);
-  return (f) => names[Number(e(f))];
+  return (f) => {
+    const v = e(f);
+    return typeof v === 'string' ? v : names[Number(v)];
+  };
 }
 
 const REG = '([dnma]|\\([^)]*\\))';
@@ -56,14 +59,14 @@ const scalar: OperandFactory = (spec) => {
   return ({ f }) => `${type(f)}${reg(f)}`;
 };
 
-/** `VLIST.16b`: the table register list of TBL/TBX, `{v1.16b, v2.16b}` or `{v0.16b-v3.16b}`. */
+/** `VLIST.16b`: the table register list of TBL/TBX; objdump uses a range for 3+ registers unless they wrap past v31. */
 const registerList: OperandFactory = (spec) => {
   const m = /^VLIST\.(\w+)$/.exec(spec);
   if (!m) return undefined;
   return ({ f }) => {
     const n = f.len + 1;
     const regs = Array.from({ length: n }, (_, i) => `v${(f.Rn + i) & 31}.${m[1]}`);
-    return n > 2 ? `{${regs[0]}-${regs[n - 1]}}` : `{${regs.join(', ')}}`;
+    return n > 2 && f.Rn + n <= 32 ? `{${regs[0]}-${regs[n - 1]}}` : `{${regs.join(', ')}}`;
   };
 };
 
@@ -75,32 +78,31 @@ function printfE18(v: number): string {
   return v.toExponential(18).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
+/** The 8-bit immediate a:b:c:d:e:f:g:h of the modified-immediate group, kept as fields abc and defgh. */
+const imm8 = (f: Fields) => (f.abc << 5) | f.defgh;
+
 const modifiedImmediate: OperandFactory = (spec) => {
   switch (spec) {
-    // MOVI/MVNI/ORR/BIC with the shifted 8-bit immediate: `#0x12, lsl #8` or `#0x12, msl #16`.
-    case 'VIMM_SHIFTED': return ({ f }) => {
-      const imm8 = (f.a << 7) | (f.b << 6) | (f.c << 5) | (f.d << 4) | (f.e << 3) | (f.f << 2) | (f.g << 1) | f.h;
-      const cmode = f.cmode;
-      let shift = '';
-      if ((cmode & 0b1110) === 0b1100) shift = `, msl #${(cmode & 1) ? 16 : 8}`;
-      else if ((cmode & 0b1000) === 0) shift = (cmode >> 1) ? `, lsl #${(cmode >> 1) * 8}` : '';
-      else shift = (cmode >> 1) & 1 ? ', lsl #8' : '';
-      return `#0x${imm8.toString(16)}${shift}`;
-    };
     // MOVI of 64-bit values, each bit of imm8 a whole byte.
-    case 'VIMM_64': return ({ f }) => {
-      const imm8 = (f.a << 7) | (f.b << 6) | (f.c << 5) | (f.d << 4) | (f.e << 3) | (f.f << 2) | (f.g << 1) | f.h;
-      return `#0x${advSimdExpandImm(1, 0b1110, imm8).toString(16)}`;
-    };
+    case 'VIMM_64': return ({ f }) => `#0x${advSimdExpandImm(1, 0b1110, imm8(f)).toString(16)}`;
     // FMOV (vector, immediate): the VFPExpandImm value.
-    case 'VIMM_FP': return ({ f }) => {
-      const imm8 = (f.a << 7) | (f.b << 6) | (f.c << 5) | (f.d << 4) | (f.e << 3) | (f.f << 2) | (f.g << 1) | f.h;
-      return `#${printfE18(vfpExpandImm(imm8))}`;
-    };
+    case 'VIMM_FP': return ({ f }) => `#${printfE18(vfpExpandImm(imm8(f)))}`;
     default: return undefined;
   }
 };
 
+/** `VLSL=expr`: the `lsl #n` of a shifted immediate, absent for 0; `VMSL=expr`: the shifting-ones `msl #n`. */
+const immediateShift: OperandFactory = (spec) => {
+  const m = /^V(LSL|MSL)=(.+)$/.exec(spec);
+  if (!m) return undefined;
+  const e = compileExpr(m[2]);
+  const op = m[1].toLowerCase();
+  return ({ f }) => {
+    const n = Number(e(f));
+    return n || op === 'msl' ? `${op} #${n}` : '';
+  };
+};
+
 export const SIMD_OPERANDS: OperandFactory[] = [
-  upperHalf, registerList, modifiedImmediate, element, scalar, vector,
+  upperHalf, registerList, modifiedImmediate, immediateShift, element, scalar, vector,
 ];
