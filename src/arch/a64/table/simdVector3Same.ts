@@ -38,7 +38,7 @@ function hsame(mnemonic: string, U: number, a: number, opcode: string): Encoding
   };
 }
 
-/** FMLAL and friends (FHM): .2s/.4s accumulators of .2h/.4h products. */
+/** FMLAL and friends (FHM): .2s/.4s accumulators of .2h/.4h products; objdump ignores bit 22. */
 function fhm(mnemonic: string, U: number, S: number, opcode: string): EncodingSpec {
   return {
     mnemonic, bits: `0 Q ${U} 01110 ${S}x 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
@@ -111,8 +111,14 @@ export const SIMD_VECTOR_3SAME: EncodingGroup[] = [
   },
   {
     cls: 'simd', group: 'asimdsame2', rows: [
-      { ...same('sqrdmlah', 1, '10000', HS), bits: '0 Q 1 01110 size:2 0 Rm:5 1 0000 1 Rn:5 Rd:5', feature: 'rdm' },
-      { ...same('sqrdmlsh', 1, '10001', HS), bits: '0 Q 1 01110 size:2 0 Rm:5 1 0001 1 Rn:5 Rd:5', feature: 'rdm' },
+      {
+        mnemonic: 'sqrdmlah', bits: '0 Q 1 01110 size:2 0 Rm:5 1 0000 1 Rn:5 Rd:5', ops: [`Vd.${T}`, `Vn.${T}`, `Vm.${T}`],
+        undef: HS, feature: 'rdm',
+      },
+      {
+        mnemonic: 'sqrdmlsh', bits: '0 Q 1 01110 size:2 0 Rm:5 1 0001 1 Rn:5 Rd:5', ops: [`Vd.${T}`, `Vn.${T}`, `Vm.${T}`],
+        undef: HS, feature: 'rdm',
+      },
       { mnemonic: 'sdot', bits: '0 Q 0 01110 10 0 Rm:5 1 0010 1 Rn:5 Rd:5', ops: ['Vd.4+Q', 'Vn.Q', 'Vm.Q'], feature: 'dotprod' },
       { mnemonic: 'udot', bits: '0 Q 1 01110 10 0 Rm:5 1 0010 1 Rn:5 Rd:5', ops: ['Vd.4+Q', 'Vn.Q', 'Vm.Q'], feature: 'dotprod' },
       {

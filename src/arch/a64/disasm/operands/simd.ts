@@ -40,7 +40,7 @@ const vector: OperandFactory = (spec) => {
   return ({ f }) => `v${reg(f)}.${arr(f)}`;
 };
 
-/** `VEn.s.idx`: an element `v1.s[2]`; the type is a letter or an expression giving 0..3. */
+/** `VEn.s.idx`: an element `v1.s[2]` (or `v2.4b[1]`); the type is literal or an expression giving 0..3. */
 const element: OperandFactory = (spec) => {
   const m = new RegExp(`^VE${REG}\\.([^.]+)\\.(.+)$`).exec(spec);
   if (!m) return undefined;

@@ -1,0 +1,65 @@
+// The one AArch64 system-register table: every register MRS/MSR can name, with its encoding and access.
+// The disassembler prints names from it; the CPU model (trap rules, reset values) and hover docs build on it.
+import { CONTROL_REGS } from './control';
+import { DEBUG_REGS } from './debug';
+import { GIC_REGS } from './gic';
+import { ID_REGS } from './id';
+import { MPU_REGS } from './mpu';
+import { PMU_REGS } from './pmu';
+import { TIMER_REGS } from './timer';
+import { TRACE_REGS } from './trace';
+
+/** What MRS (`r`) and MSR (`w`) may do with the register. */
+export type SysRegAccess = 'r' | 'w' | 'rw';
+
+/** One system register: its architectural name and its (op0, op1, CRn, CRm, op2) encoding. */
+export interface SysReg {
+  readonly name: string;
+  readonly op0: number;
+  readonly op1: number;
+  readonly crn: number;
+  readonly crm: number;
+  readonly op2: number;
+  readonly access: SysRegAccess;
+}
+
+export const SYSREGS: readonly SysReg[] = [
+  ...ID_REGS, ...CONTROL_REGS, ...MPU_REGS, ...GIC_REGS, ...PMU_REGS, ...TIMER_REGS, ...DEBUG_REGS, ...TRACE_REGS,
+];
+
+/** The 16-bit op0:op1:CRn:CRm:op2 value, as in bits [20:5] of MRS/MSR (op0 in bits [15:14]). */
+export function sysRegKey(op0: number, op1: number, crn: number, crm: number, op2: number): number {
+  return (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
+}
+
+const byKey = new Map<number, SysReg[]>();
+const byName = new Map<string, SysReg>();
+for (const r of SYSREGS) {
+  const k = sysRegKey(r.op0, r.op1, r.crn, r.crm, r.op2);
+  byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  byName.set(r.name.toLowerCase(), r);
+}
+
+/**
+ * The register at an encoding for a read (MRS) or a write (MSR). Where two registers share an encoding
+ * (DBGDTRRX_EL0 read, DBGDTRTX_EL0 write) the direction picks; otherwise the one register is returned
+ * whatever its access, as objdump prints the name either way.
+ */
+export function findSysReg(key: number, dir: 'r' | 'w'): SysReg | undefined {
+  const regs = byKey.get(key);
+  return regs?.find((r) => r.access.includes(dir)) ?? regs?.[0];
+}
+
+export function sysRegByName(name: string): SysReg | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+/** The generic name of an encoding, `s3_0_c15_c2_0`, used where no register is defined. */
+export function genericSysRegName(key: number): string {
+  return `s${key >> 14}_${(key >> 11) & 7}_c${(key >> 7) & 15}_c${(key >> 3) & 15}_${key & 7}`;
+}
+
+/** The name objdump prints for MRS (`r`) or MSR (`w`) at an encoding: lowercase, or the generic form. */
+export function sysRegName(key: number, dir: 'r' | 'w'): string {
+  return findSysReg(key, dir)?.name.toLowerCase() ?? genericSysRegName(key);
+}
