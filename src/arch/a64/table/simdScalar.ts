@@ -32,7 +32,7 @@ function sameFp16(mnemonic: string, u: string, a: string, opcode: string): Encod
 function pairFp(mnemonic: string, o1: string, opcode: string): EncodingSpec {
   return {
     mnemonic, bits: `01 U 11110 ${o1} sz 11000 ${opcode} 10 Rn:5 Rd:5`,
-    ops: ['$d@U ? sz + 2 : 1', "$Vn@U ? (sz ? '2d' : '2s') : '2h'"], undef: 'U == 0 && sz == 1',
+    ops: ['$d@U ? sz + 2 : 1', "Vn.U ? (sz ? '2d' : '2s') : '2h'"], undef: 'U == 0 && sz == 1',
   };
 }
 
@@ -53,15 +53,15 @@ export const SIMD_SCALAR: EncodingGroup[] = [
   {
     cls: 'simd', group: 'simd_scalar_copy', rows: [
       {
-        mnemonic: 'dup', bits: '01 0 11110000 imm5:5 0 0000 1 Rn:5 Rd:5', ops: [`$d@${DUP_SIZE}`, `$E;Rn;${DUP_SIZE};imm5 >> (${DUP_SIZE}) + 1`],
+        mnemonic: 'dup', bits: '01 0 11110000 imm5:5 0 0000 1 Rn:5 Rd:5', ops: [`$d@${DUP_SIZE}`, `VEn.${DUP_SIZE}.imm5 >> (${DUP_SIZE}) + 1`],
         undef: '(imm5 & 15) == 0',
-        aliases: [{ mnemonic: 'mov', ops: [`$d@${DUP_SIZE}`, `$E;Rn;${DUP_SIZE};imm5 >> (${DUP_SIZE}) + 1`], when: 'true' }],
+        aliases: [{ mnemonic: 'mov', ops: [`$d@${DUP_SIZE}`, `VEn.${DUP_SIZE}.imm5 >> (${DUP_SIZE}) + 1`], when: 'true' }],
       },
     ],
   },
   {
     cls: 'simd', group: 'simd_scalar_pair', rows: [
-      { mnemonic: 'addp', bits: '01 0 11110 11 11000 11011 10 Rn:5 Rd:5', ops: ['$Dd', '$Vn.2d'] },
+      { mnemonic: 'addp', bits: '01 0 11110 11 11000 11011 10 Rn:5 Rd:5', ops: ['$Dd', 'Vn.2d'] },
       pairFp('fmaxnmp', '0', '01100'), pairFp('faddp', '0', '01101'), pairFp('fmaxp', '0', '01111'),
       pairFp('fminnmp', '1', '01100'), pairFp('fminp', '1', '01111'),
     ],

@@ -61,7 +61,7 @@ function shiftFix(mnemonic: string, u: string, opcode: string): EncodingSpec {
 
 /** By-element FP: size 00 half (index H:L:M, Rm in v0-v15), 10 single (H:L), 11 double (H, L must be 0). */
 const FP_ESIZE = 'size == 0 ? 1 : size';
-const FP_ELEM = `$E;size == 0 ? Rm : M * 16 + Rm;${FP_ESIZE};size == 0 ? H * 4 + L * 2 + M : size == 2 ? H * 2 + L : H`;
+const FP_ELEM = `VE(size == 0 ? Rm : M * 16 + Rm).${FP_ESIZE}.size == 0 ? H * 4 + L * 2 + M : size == 2 ? H * 2 + L : H`;
 
 function elemFp(mnemonic: string, u: string, opcode: string): EncodingSpec {
   return {
@@ -71,7 +71,7 @@ function elemFp(mnemonic: string, u: string, opcode: string): EncodingSpec {
 }
 
 /** By-element integer: size 01 half (index H:L:M, Rm in v0-v15), 10 single (H:L). */
-const INT_ELEM = '$E;size == 1 ? Rm : M * 16 + Rm;size;size == 1 ? H * 4 + L * 2 + M : H * 2 + L';
+const INT_ELEM = 'VE(size == 1 ? Rm : M * 16 + Rm).size.size == 1 ? H * 4 + L * 2 + M : H * 2 + L';
 
 function elemInt(mnemonic: string, u: string, opcode: string, long: boolean): EncodingSpec {
   return {

@@ -38,15 +38,15 @@ function hmisc(mnemonic: string, U: number, a: number, opcode: string, zero = ''
 
 function across(mnemonic: string, U: number, opcode: string, dest: string): EncodingSpec {
   return {
-    mnemonic, bits: `0 Q ${U} 01110 size:2 11000 ${opcode} 10 Rn:5 Rd:5`, ops: [`VSd.${dest}`, `Vn.${T}`],
+    mnemonic, bits: `0 Q ${U} 01110 size:2 11000 ${opcode} 10 Rn:5 Rd:5`, ops: [`$d@${dest}`, `Vn.${T}`],
     undef: 'size == 3 || (size == 2 && Q == 0)',
   };
 }
 
 function facross(mnemonic: string, U: number, a: number, opcode: string): EncodingSpec {
   return U
-    ? { mnemonic, bits: `0 Q 1 01110 ${a} sz 11000 ${opcode} 10 Rn:5 Rd:5`, ops: ['VSd.s', 'Vn.4s'], undef: 'sz == 1 || Q == 0' }
-    : { mnemonic, bits: `0 Q 0 01110 ${a} 0 11000 ${opcode} 10 Rn:5 Rd:5`, ops: ['VSd.h', 'Vn.2+Q'], feature: 'fp16' };
+    ? { mnemonic, bits: `0 Q 1 01110 ${a} sz 11000 ${opcode} 10 Rn:5 Rd:5`, ops: ['$Sd', 'Vn.4s'], undef: 'sz == 1 || Q == 0' }
+    : { mnemonic, bits: `0 Q 0 01110 ${a} 0 11000 ${opcode} 10 Rn:5 Rd:5`, ops: ['$Hd', 'Vn.2+Q'], feature: 'fp16' };
 }
 
 export const SIMD_VECTOR_MISC: EncodingGroup[] = [

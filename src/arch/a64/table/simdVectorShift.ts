@@ -53,7 +53,7 @@ export const SIMD_VECTOR_SHIFT: EncodingGroup[] = [
       imm('movi', 'MOVI_asimdimm_32_ones', '0', '110 cmode 0', ['Vd.4+Q', IMM8, 'VMSL=8 << cmode']),
       imm('mvni', 'MVNI_asimdimm_32_ones', '1', '110 cmode 0', ['Vd.4+Q', IMM8, 'VMSL=8 << cmode']),
       imm('movi', 'MOVI_asimdimm_8', '0', '1110 0', ['Vd.Q', IMM8]),
-      { mnemonic: 'movi', form: 'MOVI_asimdimm_64_scalar', bits: '0 0 1 0111100000 abc:3 1110 0 1 defgh:5 Rd:5', ops: ['VSd.d', 'VIMM_64'] },
+      { mnemonic: 'movi', form: 'MOVI_asimdimm_64_scalar', bits: '0 0 1 0111100000 abc:3 1110 0 1 defgh:5 Rd:5', ops: ['$Dd', 'VIMM_64'] },
       { mnemonic: 'movi', form: 'MOVI_asimdimm_64_vector', bits: '0 1 1 0111100000 abc:3 1110 0 1 defgh:5 Rd:5', ops: ['Vd.2d', 'VIMM_64'] },
       imm('fmov', 'FMOV_asimdimm_S', '0', '1111 0', ['Vd.4+Q', 'VIMM_FP']),
       { ...imm('fmov', 'FMOV_asimdimm_H', '0', '1111 1', ['Vd.2+Q', 'VIMM_FP']), feature: 'fp16' },

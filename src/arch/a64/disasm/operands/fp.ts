@@ -1,5 +1,5 @@
-// Operand kinds of scalar floating point, AdvSIMD scalar and crypto: B/H/S/D/Q registers, vector registers
-// with a fixed or computed arrangement, elements, and FP immediates. Every kind starts with `$`.
+// Operand kinds of scalar floating point and AdvSIMD scalar: B/H/S/D/Q registers and FP immediates.
+// Every kind starts with `$`; vector registers and elements are the `V…` kinds of simd.ts.
 import { compileExpr } from '../../expr';
 import { vfpExpandImm } from '../../pseudocode';
 import type { OperandFactory } from '../context';
@@ -25,29 +25,6 @@ const scalarRegister: OperandFactory = (spec) => {
   return ({ f }) => `${SIZE_LETTERS[Number(size(f))]}${f[field]}`;
 };
 
-/** `$Vd.16b` fixed arrangement, `$Vn@expr` arrangement text computed from the fields (`sz ? '2d' : '2s'`). */
-const vectorRegister: OperandFactory = (spec) => {
-  let m = /^\$V(d|n|m|a)\.(\w+)$/.exec(spec);
-  if (m) {
-    const field = REG_FIELD[m[1]];
-    const arr = m[2];
-    return ({ f }) => `v${f[field]}.${arr}`;
-  }
-  m = /^\$V(d|n|m|a)@(.+)$/.exec(spec);
-  if (!m) return undefined;
-  const field = REG_FIELD[m[1]];
-  const arr = compileExpr(m[2]);
-  return ({ f }) => `v${f[field]}.${String(arr(f))}`;
-};
-
-/** `$E;reg;size;index`: the element `v2.s[3]`, each part an expression over the fields (size 0 b … 3 d). */
-const element: OperandFactory = (spec) => {
-  const m = /^\$E;([^;]+);([^;]+);([^;]+)$/.exec(spec);
-  if (!m) return undefined;
-  const [reg, size, index] = [m[1], m[2], m[3]].map((e) => compileExpr(e));
-  return ({ f }) => `v${Number(reg(f))}.${SIZE_LETTERS[Number(size(f))]}[${Number(index(f))}]`;
-};
-
 /** C's "%.18e": mantissa with 18 decimals and an exponent of at least two digits. */
 export function formatFpImmediate(v: number): string {
   const [mant, exp] = v.toExponential(18).split('e');
@@ -59,4 +36,4 @@ export function formatFpImmediate(v: number): string {
 const fpImmediate: OperandFactory = (spec) => spec === '$FPIMM'
   ? ({ f }) => `#${formatFpImmediate(vfpExpandImm(f.imm8))}` : undefined;
 
-export const FP_OPERANDS: OperandFactory[] = [scalarRegister, vectorRegister, element, fpImmediate];
+export const FP_OPERANDS: OperandFactory[] = [scalarRegister, fpImmediate];

@@ -1,9 +1,10 @@
 // Operand kinds of AdvSIMD vector instructions: arrangements, elements, modified immediates, shifts,
-// FP immediates and register lists, printed as GNU objdump prints them.
+// register lists, printed as GNU objdump prints them.
 import { compileExpr } from '../../expr';
 import { advSimdExpandImm, vfpExpandImm } from '../../pseudocode';
 import type { Fields } from '../../encoding';
 import type { OperandFactory } from '../context';
+import { formatFpImmediate } from './fp';
 
 /** Arrangement by index: size:Q for 0..7, then the long-only `1q` (PMULL) at 9. */
 const ARRANGEMENTS = ['8b', '16b', '4h', '8h', '2s', '4s', '1d', '2d', '', '1q'];
@@ -50,15 +51,6 @@ const element: OperandFactory = (spec) => {
   return ({ f }) => `v${reg(f)}.${type(f)}[${Number(idx(f))}]`;
 };
 
-/** `VSd.size`: a scalar register whose letter is given or computed (0..4 = b h s d q). */
-const scalar: OperandFactory = (spec) => {
-  const m = new RegExp(`^VS${REG}\\.(.+)$`).exec(spec);
-  if (!m) return undefined;
-  const reg = regSelector(m[1]);
-  const type = nameSelector(m[2], SCALARS);
-  return ({ f }) => `${type(f)}${reg(f)}`;
-};
-
 /** `VLIST.16b`: the table register list of TBL/TBX; objdump uses a range for 3+ registers unless they wrap past v31. */
 const registerList: OperandFactory = (spec) => {
   const m = /^VLIST\.(\w+)$/.exec(spec);
@@ -73,11 +65,6 @@ const registerList: OperandFactory = (spec) => {
 /** `V2` in a mnemonic: the `2` of the upper-half forms (SQXTN2, SADDL2…) when Q is set. */
 const upperHalf: OperandFactory = (spec) => spec === 'V2' ? ({ f }) => (f.Q ? '2' : '') : undefined;
 
-/** C's printf("%.18e"): the exponent has at least two digits. */
-function printfE18(v: number): string {
-  return v.toExponential(18).replace(/e([+-])(\d)$/, 'e$10$2');
-}
-
 /** The 8-bit immediate a:b:c:d:e:f:g:h of the modified-immediate group, kept as fields abc and defgh. */
 const imm8 = (f: Fields) => (f.abc << 5) | f.defgh;
 
@@ -86,7 +73,7 @@ const modifiedImmediate: OperandFactory = (spec) => {
     // MOVI of 64-bit values, each bit of imm8 a whole byte.
     case 'VIMM_64': return ({ f }) => `#0x${advSimdExpandImm(1, 0b1110, imm8(f)).toString(16)}`;
     // FMOV (vector, immediate): the VFPExpandImm value.
-    case 'VIMM_FP': return ({ f }) => `#${printfE18(vfpExpandImm(imm8(f)))}`;
+    case 'VIMM_FP': return ({ f }) => `#${formatFpImmediate(vfpExpandImm(imm8(f)))}`;
     default: return undefined;
   }
 };
@@ -104,5 +91,5 @@ const immediateShift: OperandFactory = (spec) => {
 };
 
 export const SIMD_OPERANDS: OperandFactory[] = [
-  upperHalf, registerList, modifiedImmediate, immediateShift, element, scalar, vector,
+  upperHalf, registerList, modifiedImmediate, immediateShift, element, vector,
 ];
