@@ -14,6 +14,14 @@ export const OUT_OF_SCOPE_MNEMONICS: Record<string, readonly string[]> = {
       : ['', 't', 'n', 'tn']).map((opt) => `${op}${step}${opt}`))),
   'FEAT_CSSC (v8.9)': ['smax', 'smin', 'umax', 'umin'],
   'FEAT_CSSC (v8.9), 1-source': ['abs', 'cnt', 'ctz'],
+  'FEAT_FlagM2 (v8.5)': ['xaflag', 'axflag'],
+  'FEAT_SB (v8.5)': ['sb'],
+  'FEAT_TME': ['tstart', 'ttest', 'tcommit', 'tcancel'],
+  'FEAT_WFxT (v8.7)': ['wfet', 'wfit'],
+  // DSB with an nXS option (`dsb ishnxs`): a separate encoding; plain DSB is in the table.
+  'FEAT_XS (v8.7)': ['dsb'],
+  'FEAT_HBC (v8.8)': ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv']
+    .map((c) => `bc.${c}`),
   'FEAT_FRINTTS (v8.5)': ['frint32x', 'frint32z', 'frint64x', 'frint64z'],
   'FEAT_BF16 (v8.6), scalar': ['bfcvt'],
   'FEAT_BF16 (v8.6), vector': ['bfdot', 'bfmlalb', 'bfmlalt', 'bfmmla', 'bfcvtn', 'bfcvtn2'],

@@ -1,10 +1,11 @@
 // A64 table: Loads and stores of general-purpose and FP/SIMD registers (ARM ARM C4.1.94), except structure loads/stores.
-// Where the ARM ARM fixes one bit of a size/opc field, the free bit that picks W or X is named sf.
+// Where the ARM ARM fixes one bit of a size/opc field, the free bit that picks W or X is named sf; x bits are
+// should-be-one fields (Rs, Rt2) that objdump ignores.
 import type { EncodingGroup, EncodingSpec } from '../encoding';
 import { LDST_REG } from './ldstReg';
 
 /** One row per access size of an operation: byte (size 00), halfword (01), and word/doubleword (1x, sf picks W or X). */
-export function bySize(
+function bySize(
   mnemonic: string, bits: string, ops: (r: 'W' | 'R') => string[], extra: (r: 'W' | 'R', sfx: string) => Partial<EncodingSpec> = () => ({}),
 ): EncodingSpec[] {
   return ([['00', 'b', 'W'], ['01', 'h', 'W'], ['1 sf', '', 'R']] as const).map(([size, sfx, r]) => {
@@ -23,6 +24,7 @@ const ATOMICS: [string, string][] = [
   ['smax', '0 100'], ['smin', '0 101'], ['umax', '0 110'], ['umin', '0 111'],
 ];
 
+/** The pair rows of one addressing group (bits 25:23 = index): GP and FP/SIMD STP/LDP (STNP/LDNP), LDPSW. */
 function pairRows(index: string, addr: (scale: string) => string, ldpsw: boolean): EncodingSpec[] {
   const rows: EncodingSpec[] = [];
   for (const [L, mn] of [['0', 'st'], ['1', 'ld']]) {
@@ -68,8 +70,7 @@ export const LDST: EncodingGroup[] = [
     ], 'ldstexclr'),
   },
   {
-    // objdump decodes LDAR only with Rs<3:0> and Rt2 all ones (Rs<4> is free but for LDARH); the other three
-    // whatever Rs and Rt2 hold.
+    // objdump decodes LDAR only with Rs<3:0> and Rt2 all ones (Rs<4> is free but for LDARH), unlike the other three.
     cls: 'ldst', group: 'ldstord', rows: withGroup([
       ...bySize('stllr%', '001000 1 0 0 xxxxx 0 xxxxx Rn:5 Rt:5', (r) => [`${r}t`, BASE], () => ({ feature: 'v8.1' })),
       ...bySize('stlr%', '001000 1 0 0 xxxxx 1 xxxxx Rn:5 Rt:5', (r) => [`${r}t`, BASE]),
