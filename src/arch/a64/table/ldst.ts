@@ -32,7 +32,7 @@ function pairRows(index: string, addr: (scale: string) => string, ldpsw: boolean
     rows.push({ mnemonic: op, bits: `sf 0 101 0 ${index} ${L} imm7:7 Rt2:5 Rn:5 Rt:5`, ops: ['Rt', 'Rt2', addr('(sf ? 8 : 4)')] });
     rows.push({
       form: `${op.toUpperCase()}_fpsimd`, mnemonic: op, bits: `opc:2 101 1 ${index} ${L} imm7:7 Rt2:5 Rn:5 Rt:5`,
-      ops: ['FPt@opc + 2', 'FPt2@opc + 2', addr('(4 << opc)')], undef: 'opc == 3',
+      ops: ['$t@opc + 2', '$t2@opc + 2', addr('(4 << opc)')], undef: 'opc == 3',
     });
   }
   // objdump rejects LDPSW (only) whose two destinations coincide or whose written-back base is one of them.
@@ -90,7 +90,7 @@ export const LDST: EncodingGroup[] = [
       { mnemonic: 'ldr', bits: '0 sf 011 0 00 imm19:19 Rt:5', ops: ['Rt', LITERAL] },
       { mnemonic: 'ldrsw', bits: '10 011 0 00 imm19:19 Rt:5', ops: ['Xt', LITERAL] },
       { mnemonic: 'prfm', bits: '11 011 0 00 imm19:19 Rt:5', ops: ['PRFOP', LITERAL] },
-      { form: 'LDR_loadlit_fpsimd', mnemonic: 'ldr', bits: 'opc:2 011 1 00 imm19:19 Rt:5', ops: ['FPt@opc + 2', LITERAL], undef: 'opc == 3' },
+      { form: 'LDR_loadlit_fpsimd', mnemonic: 'ldr', bits: 'opc:2 011 1 00 imm19:19 Rt:5', ops: ['$t@opc + 2', LITERAL], undef: 'opc == 3' },
     ],
   },
   pairGroup('ldstnapair_offs', '000', (s) => `[Xn|SP{, #=SignExtend(imm7, 7) * ${s}}]`, false),

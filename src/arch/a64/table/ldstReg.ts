@@ -30,8 +30,8 @@ const ACCESSES: readonly Access[] = [
   { names: ['ldur', 'ldr', 'ldtr', 'ldr'], head: '1 sf 111 0 @@ 01', reg: 'Rt', scale: '2 + sf' },
   { names: ['ldursw', 'ldrsw', 'ldtrsw', 'ldrsw'], head: '10 111 0 @@ 10', reg: 'Xt', scale: '2' },
   { names: ['prfum', '', '', 'prfm'], head: '11 111 0 @@ 10', reg: 'PRFOP', scale: '3' },
-  { names: ['stur', 'str', '', 'str'], head: 'size:2 111 1 @@ opc 0', reg: `FPt@${FP_SCALE}`, scale: FP_SCALE, undef: FP_UNDEF, fp: true },
-  { names: ['ldur', 'ldr', '', 'ldr'], head: 'size:2 111 1 @@ opc 1', reg: `FPt@${FP_SCALE}`, scale: FP_SCALE, undef: FP_UNDEF, fp: true },
+  { names: ['stur', 'str', '', 'str'], head: 'size:2 111 1 @@ opc 0', reg: `$t@${FP_SCALE}`, scale: FP_SCALE, undef: FP_UNDEF, fp: true },
+  { names: ['ldur', 'ldr', '', 'ldr'], head: 'size:2 111 1 @@ opc 1', reg: `$t@${FP_SCALE}`, scale: FP_SCALE, undef: FP_UNDEF, fp: true },
 ];
 
 const SIMM9 = 'SignExtend(imm9, 9)';

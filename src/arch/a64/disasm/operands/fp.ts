@@ -5,7 +5,7 @@ import { vfpExpandImm } from '../../pseudocode';
 import type { OperandFactory } from '../context';
 
 const SIZE_LETTERS = 'bhsdq';
-const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', a: 'Ra' };
+const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', a: 'Ra', t: 'Rt', t2: 'Rt2' };
 /** ftype of the FP instructions: 00 single, 01 double, 11 half. */
 const FTYPE_LETTERS = ['s', 'd', '?', 'h'];
 
@@ -18,7 +18,7 @@ const scalarRegister: OperandFactory = (spec) => {
     const letter = m[1].toLowerCase();
     return ({ f }) => `${letter}${f[field]}`;
   }
-  m = /^\$(d|n|m|a)@(.+)$/.exec(spec);
+  m = /^\$(d|n|m|a|t2|t)@(.+)$/.exec(spec);
   if (!m) return undefined;
   const field = REG_FIELD[m[1]];
   const size = compileExpr(m[2]);

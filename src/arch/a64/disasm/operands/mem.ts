@@ -1,19 +1,8 @@
-// Operand kinds of loads and stores: addressing modes, FP/SIMD transfer registers, register lists of
+// Operand kinds of loads and stores: addressing modes, register lists of
 // structure loads/stores, prefetch operations and the ordering suffixes of atomics, as objdump prints them.
 import { compileExpr } from '../../expr';
 import type { OperandFactory } from '../context';
 import { gpr } from './basic';
-
-const FP_PREFIX = 'bhsdq';
-
-/** `FPt@expr`, `FPt2@expr`: a B/H/S/D/Q register whose log2 size in bytes (0..4) is the expression. */
-const fpRegister: OperandFactory = (spec) => {
-  const m = /^FP(t2|t)@(.+)$/.exec(spec);
-  if (!m) return undefined;
-  const field = m[1] === 't' ? 'Rt' : 'Rt2';
-  const size = compileExpr(m[2]);
-  return ({ f }) => `${FP_PREFIX[Number(size(f))]}${f[field]}`;
-};
 
 /** In a mnemonic: `{A?a}` prints `a` when field A is set (ordering suffixes of atomics: `ldaddal`). */
 const flagSuffix: OperandFactory = (spec) => {
@@ -106,5 +95,5 @@ const structureList: OperandFactory = (spec) => {
 };
 
 export const MEM_OPERANDS: OperandFactory[] = [
-  fpRegister, flagSuffix, address, prefetchOp, structureList,
+  flagSuffix, address, prefetchOp, structureList,
 ];
