@@ -16,12 +16,12 @@ function testEntries(dir) {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.test.ts')).map((f) => join(dir, String(f)));
 }
 
-// 1. The core's sources plus the AssemblyScript decoder generated from the instruction table, in out/.
+// 1. The core's sources plus the AssemblyScript generated from the instruction and system-register tables.
 const coreSrc = join(out, 'core-src');
 mkdirSync(out, { recursive: true });
 cpSync(join(root, 'src/core'), coreSrc, { recursive: true });
-await build({ ...common, entryPoints: [join(root, 'scripts/gen-decoder.ts')], outfile: join(out, 'gen-decoder.js') });
-execFileSync(process.execPath, [join(out, 'gen-decoder.js'), join(coreSrc, 'generated/decoder.ts')], { stdio: 'inherit' });
+await build({ ...common, entryPoints: [join(root, 'scripts/gen-core.ts')], outfile: join(out, 'gen-core.js') });
+execFileSync(process.execPath, [join(out, 'gen-core.js'), coreSrc], { stdio: 'inherit' });
 
 // 2. Compile the core to WebAssembly.
 execFileSync(process.execPath, [join(root, 'node_modules/assemblyscript/bin/asc.js'), join(coreSrc, 'index.ts'),

@@ -4,6 +4,7 @@ import { Disassembler } from '../src/arch/a64/disasm/disassemble';
 import { listing } from '../src/cli/disasmListing';
 import { readFileSync } from 'node:fs';
 import { objdumpFile, objdumpWords } from './objdumpOracle';
+import { diffListing, summary } from './listingDiff';
 import { randomWordsForRow, xorshift } from './randomWords';
 import { inSveOrSmeSpace, isOutOfScope } from '../test/support/outOfScope';
 
@@ -37,17 +38,17 @@ function report(words: number[], key: (w: number) => string): void {
 const rand = xorshift(Number(arg('--seed') ?? 1));
 const elf = arg('--elf');
 if (elf) {
-  const theirs = objdumpFile(elf).split('\n');
-  const ours = listing(readFileSync(elf), {}).split('\n');
+  // --elf FILE: the whole listing; what the listing owns first, then instruction mismatches by row.
   const re = /^\s*[0-9a-f]+:\t/;
-  const t = theirs.filter((l) => re.test(l));
-  const o = new Map(ours.filter((l) => re.test(l)).map((l) => [l.split(':')[0].trim(), l]));
-  let same = 0;
+  const d = diffListing(elf);
+  for (const e of d.structure.slice(0, examples)) console.log(`structure: ${e}`);
+  for (const e of d.annotationMismatches.slice(0, examples)) console.log(`annotation: ${e}`);
+  const theirs = objdumpFile(elf).split('\n');
+  const ours = new Map(listing(readFileSync(elf), { fileName: elf }).split('\n').filter((l) => re.test(l)).map((l) => [l.split(':')[0].trim(), l]));
   const bad = new Map<string, string[]>();
-  for (const l of t) {
-    const addr = l.split(':')[0].trim();
-    const mine = o.get(addr);
-    if (mine === l) { same++; continue; }
+  for (const l of theirs.filter((x) => re.test(x))) {
+    const mine = ours.get(l.split(':')[0].trim());
+    if (mine === l) continue;
     const word = parseInt(l.split('\t')[1], 16);
     const k = dis.decodeRow(word)?.form ?? 'UNDEFINED';
     const list = bad.get(k) ?? [];
@@ -58,7 +59,7 @@ if (elf) {
     console.log(`${k}: ${list.length} mismatches`);
     for (const e of list.slice(0, examples)) console.log(`  ${e}`);
   }
-  console.log(`identical lines: ${same}/${t.length} (${(100 * same / t.length).toFixed(3)} %)`);
+  console.log(summary(elf, d));
 } else if (arg('--space')) {
   // --space N [--mask M --value V]: N random words with (w & M) == V, SVE/SME spaces left out.
   const n = Number(arg('--space'));

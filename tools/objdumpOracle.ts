@@ -24,7 +24,7 @@ export function objdumpWords(words: Uint32Array): string[] {
   try {
     const bin = join(dir, 'words.bin');
     writeFileSync(bin, new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
-    const out = execFileSync(OBJDUMP, ['-D', '-b', 'binary', '-maarch64', bin], { maxBuffer: 1 << 30, encoding: 'utf8' });
+    const out = execFileSync(OBJDUMP, ['-D', '-z', '-b', 'binary', '-maarch64', bin], { maxBuffer: 1 << 30, encoding: 'utf8' });
     const texts: string[] = new Array(words.length);
     for (const line of out.split('\n')) {
       const m = LINE.exec(line);

@@ -1,5 +1,6 @@
 // ARM ARM shared pseudocode used when decoding operands and choosing aliases (TypeScript side).
 // Each function names the ARM ARM function it implements.
+import { sysOp } from '../sysregs/sysOps';
 
 const M64 = (1n << 64n) - 1n;
 
@@ -119,4 +120,5 @@ export const EXPR_HELPERS: Record<string, unknown> = {
   HighestSetBit: highestSetBit,
   SignExtend: signExtend,
   LogicalImmReserved,
+  SysOp: sysOp,
 };

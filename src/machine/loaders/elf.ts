@@ -139,7 +139,7 @@ export class Elf {
     if (shstrndx >= shnum && shstrndx !== 0) throw new ElfError(`corrupt ELF: section name table index ${shstrndx} of ${shnum}`);
     const strtab = shstrndx ? raw[shstrndx] : undefined;
     raw.forEach((s, i) => {
-      this.sections.push({ ...s, name: strtab ? this.strIn(strtab, nameOffs[i], 'section name') : '' });
+      this.sections.push({ ...s, name: strtab ? this.strIn({ ...strtab, name: '' }, nameOffs[i], 'section name') : '' });
     });
   }
 
@@ -178,7 +178,7 @@ export class Elf {
   }
 
   bytes(s: ElfSection): Uint8Array {
-    return s.type === SHT_NOBITS ? new Uint8Array(s.size) : this.data.subarray(s.offset, s.offset + s.size);
+    return s.type === SHT_NOBITS ? new Uint8Array(0) : this.data.subarray(s.offset, s.offset + s.size);
   }
 
   section(name: string): ElfSection | undefined {

@@ -40,6 +40,14 @@ function compileForm(mnemonic: string, ops: readonly string[], where: string, fa
   };
 }
 
+/**
+ * binutils 2.40 words the reserved block 0x00200000-0x003fffff beside UDF as `; NYI` (not yet implemented)
+ * rather than `; undefined`; both mean the word is unallocated.
+ */
+function isNotYetImplemented(insn: number): boolean {
+  return insn >>> 21 === 1;
+}
+
 export class Disassembler {
   private readonly decode: (insn: number) => EncodingRow | undefined;
   private readonly compiled: (CompiledRow | undefined)[] = [];
@@ -76,7 +84,7 @@ export class Disassembler {
   disassemble(insn: number, pc: bigint = 0n, symbolize?: Symbolizer): string {
     insn >>>= 0;
     const row = this.decode(insn);
-    if (!row) return `.inst\t0x${insn.toString(16).padStart(8, '0')} ; undefined`;
+    if (!row) return `.inst\t0x${insn.toString(16).padStart(8, '0')} ; ${isNotYetImplemented(insn) ? 'NYI' : 'undefined'}`;
     const c = this.compile(row);
     const f = extractFields(row, insn);
     const form = c.aliases.find((a) => a.when(f))?.form ?? c.base;

@@ -1,0 +1,127 @@
+// Guest physical memory: RAM allocated in 64 KB chunks on first write (untouched RAM costs no host memory),
+// everything else forwarded to the host's device model. Also owns the decoded-instruction cache, which is
+// keyed by physical chunk and invalidated word by word when code is written.
+import { decode } from './generated/decoder';
+
+@external("env", "mmioRead") declare function hostMmioRead(pa: u64, size: u32): u64;
+@external("env", "mmioWrite") declare function hostMmioWrite(pa: u64, size: u32, value: u64): void;
+
+const CHUNK_SHIFT: u64 = 16;
+const CHUNK_SIZE: u64 = 1 << CHUNK_SHIFT;
+/** Up to 64 GB of guest RAM: one u32 host offset per 64 KB chunk (0 = never written, reads as zero). */
+const MAX_CHUNKS: u64 = 1 << 20;
+const ramChunks: usize = memory.data(<i32>(MAX_CHUNKS * 4), 16);
+/** Per chunk: host offset of its decode cache (16384 u16 row indices), 0 when none. */
+const codeChunks: usize = memory.data(<i32>(MAX_CHUNKS * 4), 16);
+const zeroChunk: usize = memory.data(<i32>CHUNK_SIZE, 16);
+
+export const NOT_DECODED: u16 = 0xffff;
+export const UNALLOCATED_ROW: u16 = 0xfffe;
+
+let ramBase: u64 = 0x40000000;
+let ramSize: u64 = 128 << 20;
+/** Set by an access that no RAM or device answered (a synchronous external abort for the caller). */
+export let busError: bool = false;
+
+export function configureRam(base: u64, size: u64): bool {
+  if (size > MAX_CHUNKS * CHUNK_SIZE || (base & (CHUNK_SIZE - 1)) != 0) return false;
+  ramBase = base;
+  ramSize = size;
+  return true;
+}
+
+function growChunk(): usize {
+  const old = memory.grow(1);
+  if (old < 0) unreachable();
+  return <usize>old << 16;
+}
+
+/** Host address of the RAM chunk holding pa, allocating it when `forWrite`; 0 when pa is not RAM. */
+export function ramChunk(pa: u64, forWrite: bool): usize {
+  const off = pa - ramBase;
+  if (off >= ramSize) return 0;
+  const slot = ramChunks + (<usize>(off >> CHUNK_SHIFT) << 2);
+  let host = <usize>load<u32>(slot);
+  if (host == 0) {
+    if (!forWrite) return zeroChunk;
+    host = growChunk();
+    store<u32>(slot, <u32>host);
+  }
+  return host;
+}
+
+@inline function ramHost(pa: u64, forWrite: bool): usize {
+  const chunk = ramChunk(pa, forWrite);
+  return chunk == 0 ? 0 : chunk + <usize>(pa & (CHUNK_SIZE - 1));
+}
+
+/** Drops cached decodes of the words a write of `size` bytes at pa touches. */
+@inline function invalidateCode(pa: u64, size: u32): void {
+  const off = pa - ramBase;
+  const cache = <usize>load<u32>(codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2));
+  if (cache == 0) return;
+  const first = <usize>((off & (CHUNK_SIZE - 1)) >> 2);
+  const last = <usize>(((off + size - 1) & (CHUNK_SIZE - 1)) >> 2);
+  store<u16>(cache + (first << 1), NOT_DECODED);
+  store<u16>(cache + (last << 1), NOT_DECODED);
+}
+
+/** Reads `size` (1, 2, 4, 8) bytes; an access crossing a chunk goes byte by byte. */
+export function readPhys(pa: u64, size: u32): u64 {
+  if (pa - ramBase < ramSize) {
+    if (((pa & (CHUNK_SIZE - 1)) + size) <= CHUNK_SIZE) {
+      const h = ramHost(pa, false);
+      if (size == 8) return load<u64>(h);
+      if (size == 4) return <u64>load<u32>(h);
+      if (size == 2) return <u64>load<u16>(h);
+      return <u64>load<u8>(h);
+    }
+    let v: u64 = 0;
+    for (let i: u32 = 0; i < size; i++) v |= readPhys(pa + i, 1) << (<u64>i << 3);
+    return v;
+  }
+  return hostMmioRead(pa, size);
+}
+
+export function writePhys(pa: u64, size: u32, value: u64): void {
+  if (pa - ramBase < ramSize) {
+    if (((pa & (CHUNK_SIZE - 1)) + size) <= CHUNK_SIZE) {
+      const h = ramHost(pa, true);
+      if (size == 8) store<u64>(h, value);
+      else if (size == 4) store<u32>(h, <u32>value);
+      else if (size == 2) store<u16>(h, <u16>value);
+      else store<u8>(h, <u8>value);
+      invalidateCode(pa, size);
+      return;
+    }
+    for (let i: u32 = 0; i < size; i++) writePhys(pa + i, 1, value >> (<u64>i << 3));
+    return;
+  }
+  hostMmioWrite(pa, size, value);
+}
+
+/** Whether pa is RAM (instruction fetch from anywhere else is an external abort). */
+@inline export function isRam(pa: u64): bool { return pa - ramBase < ramSize; }
+
+/** The table row of the instruction word at pa (which must be RAM), from the cache or freshly decoded. */
+export function decodedRow(pa: u64, insn: u32): i32 {
+  const off = pa - ramBase;
+  const slot = codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2);
+  let cache = <usize>load<u32>(slot);
+  if (cache == 0) {
+    cache = growChunk() ;
+    memory.fill(cache, 0xff, <usize>CHUNK_SIZE);
+    store<u32>(slot, <u32>cache);
+  }
+  const entry = cache + (<usize>((off & (CHUNK_SIZE - 1)) >> 2) << 1);
+  let row = load<u16>(entry);
+  if (row == NOT_DECODED) {
+    const r = decode(insn);
+    row = r < 0 ? UNALLOCATED_ROW : <u16>r;
+    store<u16>(entry, row);
+  }
+  return row == UNALLOCATED_ROW ? -1 : <i32>row;
+}
+
+/** Host address of RAM at pa for a 4-byte instruction fetch (never allocates); 0 when pa is not RAM. */
+@inline export function fetchHost(pa: u64): usize { return ramHost(pa, false); }

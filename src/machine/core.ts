@@ -1,0 +1,98 @@
+// Host side of the WebAssembly CPU core: instantiates out/core.wasm, supplies the device-access imports,
+// and gives typed access to registers and memory while the core is stopped.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
+/** The device model the core forwards non-RAM physical accesses to. */
+export interface Bus {
+  read(pa: bigint, size: number): bigint;
+  write(pa: bigint, size: number, value: bigint): void;
+}
+
+interface CoreExports {
+  memory: { buffer: ArrayBuffer };
+  decode(insn: number): number;
+  run(budget: bigint): number;
+  configureRam(base: bigint, size: bigint): number;
+  readPhys(pa: bigint, size: number): bigint;
+  writePhys(pa: bigint, size: number, value: bigint): void;
+  getPC(): bigint;
+  setPC(v: bigint): void;
+  getPSTATE(): number;
+  setPSTATE(v: number): void;
+  getInsnCount(): bigint;
+  REGS: { value: number };
+  SP_BASE: { value: number };
+  V_BASE: { value: number };
+  SYSREG_BASE: { value: number };
+}
+
+/** Where the built core lives: beside the running bundle (out/), or out/ under the working directory. */
+export function coreWasmPath(): string {
+  for (const p of [join(__dirname, 'core.wasm'), join(__dirname, '..', 'core.wasm'), join(process.cwd(), 'out', 'core.wasm')]) {
+    try { readFileSync(p, { flag: 'r' }); return p; } catch { /* try the next place */ }
+  }
+  throw new Error('core.wasm not found: run `npm run build` first');
+}
+
+const unmapped: Bus = {
+  read: () => 0n,
+  write: () => undefined,
+};
+
+export class Core {
+  private constructor(private readonly x: CoreExports, private readonly bus: { current: Bus }) {}
+
+  static async load(bus: Bus = unmapped, wasm: Uint8Array = readFileSync(coreWasmPath())): Promise<Core> {
+    const ref = { current: bus };
+    const { instance } = await WebAssembly.instantiate(wasm, {
+      env: {
+        abort: (_msg: number, _file: number, line: number, col: number) => { throw new Error(`core aborted at ${line}:${col}`); },
+        mmioRead: (pa: bigint, size: number) => BigInt.asUintN(64, ref.current.read(BigInt.asUintN(64, pa), size)),
+        mmioWrite: (pa: bigint, size: number, value: bigint) => ref.current.write(BigInt.asUintN(64, pa), size, BigInt.asUintN(64, value)),
+      },
+    });
+    return new Core(instance.exports as unknown as CoreExports, ref);
+  }
+
+  get exports(): CoreExports { return this.x; }
+
+  private view(): DataView { return new DataView(this.x.memory.buffer); }
+
+  decode(insn: number): number { return this.x.decode(insn | 0); }
+
+  /** X0..X30; 31 reads as zero. */
+  getX(n: number): bigint { return n === 31 ? 0n : this.view().getBigUint64(this.x.REGS.value + n * 8, true); }
+  setX(n: number, v: bigint): void { if (n !== 31) this.view().setBigUint64(this.x.REGS.value + n * 8, BigInt.asUintN(64, v), true); }
+  getSP(el: number): bigint { return this.view().getBigUint64(this.x.SP_BASE.value + el * 8, true); }
+  setSP(el: number, v: bigint): void { this.view().setBigUint64(this.x.SP_BASE.value + el * 8, BigInt.asUintN(64, v), true); }
+  getSysreg(index: number): bigint { return this.view().getBigUint64(this.x.SYSREG_BASE.value + index * 8, true); }
+  setSysreg(index: number, v: bigint): void { this.view().setBigUint64(this.x.SYSREG_BASE.value + index * 8, BigInt.asUintN(64, v), true); }
+  get pc(): bigint { return BigInt.asUintN(64, this.x.getPC()); }
+  set pc(v: bigint) { this.x.setPC(v); }
+  get pstate(): number { return this.x.getPSTATE() >>> 0; }
+  set pstate(v: number) { this.x.setPSTATE(v); }
+  get insnCount(): bigint { return BigInt.asUintN(64, this.x.getInsnCount()); }
+
+  configureRam(base: bigint, size: bigint): void {
+    if (!this.x.configureRam(base, size)) throw new Error(`unsupported RAM layout: base 0x${base.toString(16)}, size 0x${size.toString(16)}`);
+  }
+
+  writeBytes(pa: bigint, bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) this.x.writePhys(pa + BigInt(i), 1, BigInt(bytes[i]));
+  }
+
+  readBytes(pa: bigint, n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = Number(this.x.readPhys(pa + BigInt(i), 1));
+    return out;
+  }
+
+  run(budget: bigint): number { return this.x.run(budget); }
+
+  setBus(bus: Bus): void { this.bus.current = bus; }
+}
