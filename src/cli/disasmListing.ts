@@ -40,6 +40,7 @@ function addressColumn(addr: bigint, skip: number): string {
 }
 
 const enum MapType { Insn, Data }
+const INSN = { type: MapType.Insn, index: -1 };
 
 /** What objdump's disassemble_info keeps from one instruction to the next, across sections. */
 interface DisassemblerState {
@@ -51,15 +52,17 @@ interface DisassemblerState {
 class SectionLister {
   private readonly dis = disassembler();
   private readonly skip: number;
+  private readonly numericBase?: number;
   private readonly dv: DataView;
   /** Mapping symbols and functions of this section in sorted order: [address, type, index in sorted]. */
   private readonly maps: [bigint, MapType, number][] = [];
   private relocs: Reloc[] = [];
   private relIndex = 0;
 
-  constructor(private readonly out: string[], private readonly state: DisassemblerState, private readonly sec: ElfSection, private readonly data: Uint8Array,
-    private readonly syms: SymbolTable | undefined, private readonly raw: boolean) {
+  constructor(private readonly out: string[], private readonly state: DisassemblerState, private readonly sec: ElfSection,
+    private readonly data: Uint8Array, private readonly syms: SymbolTable | undefined, private readonly raw: boolean) {
     this.skip = skipChars(sec.addr, sec.size);
+    if (sec.addr + BigInt(sec.size) <= BigInt(Number.MAX_SAFE_INTEGER)) this.numericBase = Number(sec.addr);
     this.dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
     if (syms) {
       syms.sortFor(sec);
@@ -80,7 +83,7 @@ class SectionLister {
     if (stop !== undefined) stopOffset = stop < sec.addr ? 0n : stop - sec.addr > size ? size : stop - sec.addr;
     if (addrOffset >= stopOffset) return;
     out.push('', `Disassembly of section ${sec.name}:`);
-    while (this.relIndex < this.relocs.length && this.relocs[this.relIndex].address < addrOffset) this.relIndex++;
+    this.skipRelocs(Number(addrOffset));
     if (!syms) {
       out.push('', `${hex16(sec.addr + addrOffset)} <${sec.name}${addrOffset ? `+0x${addrOffset.toString(16)}` : ''}>:`);
       this.bytes(addrOffset, stopOffset, true);
@@ -129,15 +132,17 @@ class SectionLister {
         if (z !== end) zeros &= ~3;
         out.push('\t...');
         off += zeros;
+        this.skipRelocs(off);
         continue;
       }
       const pc = sec.addr + BigInt(off);
-      const prefix = `${addressColumn(pc, this.skip)}:\t`;
+      const prefix = `${this.column(off, pc)}:\t`;
       if (!insns) {
         off += this.dump(prefix, off, end);
+        this.skipRelocs(off);
         continue;
       }
-      const map = this.mapAt(pc);
+      const map = this.maps.length ? this.mapAt(pc) : INSN;
       let size = 4;
       if (map.type === MapType.Data) {
         size = 4 - Number(pc & 3n);
@@ -166,8 +171,19 @@ class SectionLister {
       }
       this.state.chunk = size;
       off += size;
-      while (this.relIndex < this.relocs.length && this.relocs[this.relIndex].address < BigInt(off)) this.relIndex++;
+      this.skipRelocs(off);
     }
+  }
+
+  /** Moves past the relocations of bytes before section offset `off`. */
+  private skipRelocs(off: number): void {
+    while (this.relIndex < this.relocs.length && this.relocs[this.relIndex].address < BigInt(off)) this.relIndex++;
+  }
+
+  /** The address column; plain numbers while addresses fit in a double (nearly always). */
+  private column(off: number, pc: bigint): string {
+    if (this.numericBase === undefined) return addressColumn(pc, this.skip);
+    return (this.numericBase + off).toString(16).padStart(16 - this.skip);
   }
 
   /** A line of at most 16 raw bytes in chunks of the disassembler's last chunk size, then the ASCII. */
@@ -222,7 +238,7 @@ class SectionLister {
       const mid = (lo + hi) >> 1;
       if (m[mid][0] <= pc) lo = mid + 1; else hi = mid;
     }
-    return lo === 0 ? { type: MapType.Insn, index: -1 } : { type: m[lo - 1][1], index: m[lo - 1][2] };
+    return lo === 0 ? INSN : { type: m[lo - 1][1], index: m[lo - 1][2] };
   }
 }
 

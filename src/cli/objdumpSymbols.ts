@@ -1,7 +1,7 @@
 // The symbols objdump -d (binutils 2.40) uses to label code and annotate targets: BFD's view of .symtab
 // or .dynsym, synthetic `name@plt` entries, dynamic relocations, and objdump's sorting and lookup rules.
 import {
-  Elf, ElfSection, ElfSymbol, ET_DYN, ET_EXEC, ET_REL, SHN_ABS, SHN_COMMON, SHN_LORESERVE, SHN_UNDEF, SHT_DYNSYM,
+  Elf, ElfSection, ElfSymbol, ET_DYN, ET_EXEC, ET_REL, SHN_COMMON, SHN_LORESERVE, SHN_UNDEF,
   SHT_REL, SHT_RELA, SHT_SYMTAB, STB_GLOBAL, STB_GNU_UNIQUE, STB_LOCAL, STB_WEAK, STT_COMMON, STT_FILE, STT_FUNC,
   STT_GNU_IFUNC, STT_OBJECT, STT_SECTION, STT_TLS,
 } from '../machine/loaders/elf';
@@ -48,7 +48,7 @@ function toBfd(elf: Elf, s: ElfSymbol): BfdSymbol {
   else section = s.shndx;
   const sec = section >= 0 ? elf.sections[section] : undefined;
   const vma = sec?.addr ?? 0n;
-  let rel = section === SEC_COM ? s.size : exec ? s.value - vma : s.value;
+  const rel = section === SEC_COM ? s.size : exec ? s.value - vma : s.value;
   let flags = 0;
   switch (s.type) {
     case STT_SECTION: flags |= BSF_SECTION_SYM | BSF_DEBUGGING; break;
@@ -65,7 +65,6 @@ function toBfd(elf: Elf, s: ElfSymbol): BfdSymbol {
   if (s.dynamic) flags |= BSF_DYNAMIC;
   let name = s.name;
   if (name === '' && s.type === STT_SECTION && sec) name = sec.name;
-  if (section === SEC_ABS && !exec) rel = s.value;
   const value = BigInt.asUintN(64, vma + rel);
   const secName = sec?.name ?? GLOBAL_SECTION_NAMES[section];
   return { name, value, relValue: rel, section, secName, flags, size: s.size, elfType: s.type, version: s.version ?? '' };
@@ -289,4 +288,3 @@ function offset(vma: bigint, base: bigint): string {
   return '';
 }
 
-export { SHT_DYNSYM };

@@ -1,7 +1,7 @@
 // Exception entry and return: AArch64.TakeException() and the syndromes the core raises. Routing of
 // synchronous exceptions (HCR_EL2.TGE) lives here too; interrupts are routed by the machine.
 import { HCR_EL2, SCTLR_EL1, SCTLR_EL2, SCR_EL3 } from './generated/sysregs';
-import { currentEL, nextPC, PC, PSTATE, PSTATE_DAIF, PSTATE_PAN, setNextPC, setPSTATE } from './state';
+import { currentEL, highestEL, nextPC, PC, PSTATE, PSTATE_DAIF, PSTATE_PAN, setNextPC, setPSTATE } from './state';
 import { ELR, ESR, FAR, setSr, SPSR, sr, VBAR } from './sysregs';
 
 /** ESR_ELx.EC values (ARM ARM D17.2.37). */
@@ -29,8 +29,10 @@ export let exceptionTaken: bool = false;
 
 export function clearExceptionTaken(): void { exceptionTaken = false; }
 
-/** Whether EL2 is implemented and enabled in the current Security state (always Non-secure below EL3). */
-@inline export function el2Enabled(): bool { return (sr(SCR_EL3) & SCR_NS) != 0; }
+// EL2Enabled(): EL2 is implemented and, where EL3 is, the lower ELs are Non-secure (no Secure EL2 here).
+@inline export function el2Enabled(): bool {
+  return highestEL >= 2 && (highestEL < 3 || (sr(SCR_EL3) & SCR_NS) != 0);
+}
 
 /** The EL a synchronous exception from the current EL goes to when nothing else routes it (EL0 → EL1 or EL2). */
 export function syncTargetEL(): u32 {

@@ -50,3 +50,7 @@ export function retire(): void { insnCount++; }
 
 @inline export function setNZCV(nzcv: u32): void { PSTATE = (PSTATE & ~PSTATE_NZCV) | (nzcv << 28); }
 @inline export function NZCV(): u32 { return PSTATE >> 28; }
+
+/** The highest implemented exception level: 1 (QEMU virt default), 2 (virtualization=on) or 3 (secure=on too). */
+export let highestEL: u32 = 1;
+export function setHighestEL(el: u32): void { highestEL = el; }

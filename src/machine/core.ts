@@ -1,7 +1,7 @@
 // Host side of the WebAssembly CPU core: instantiates out/core.wasm, supplies the device-access imports,
 // and gives typed access to registers and memory while the core is stopped.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 declare const WebAssembly: {
   instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
@@ -25,18 +25,22 @@ interface CoreExports {
   getPSTATE(): number;
   setPSTATE(v: number): void;
   getInsnCount(): bigint;
+  getFPCR(): number;
+  setFPCR(v: number): void;
+  getFPSR(): number;
+  setFPSR(v: number): void;
   REGS: { value: number };
   SP_BASE: { value: number };
   V_BASE: { value: number };
   SYSREG_BASE: { value: number };
 }
 
-/** Where the built core lives: beside the running bundle (out/), or out/ under the working directory. */
+/** Where the built core lives: beside the running bundle or in a directory above it (out/). */
 export function coreWasmPath(): string {
-  for (const p of [join(__dirname, 'core.wasm'), join(__dirname, '..', 'core.wasm'), join(process.cwd(), 'out', 'core.wasm')]) {
-    try { readFileSync(p, { flag: 'r' }); return p; } catch { /* try the next place */ }
+  for (let d = __dirname; ; d = dirname(d)) {
+    if (existsSync(join(d, 'core.wasm'))) return join(d, 'core.wasm');
+    if (d === dirname(d)) throw new Error('core.wasm not found: run `npm run build` first');
   }
-  throw new Error('core.wasm not found: run `npm run build` first');
 }
 
 const unmapped: Bus = {
@@ -77,6 +81,24 @@ export class Core {
   get pstate(): number { return this.x.getPSTATE() >>> 0; }
   set pstate(v: number) { this.x.setPSTATE(v); }
   get insnCount(): bigint { return BigInt.asUintN(64, this.x.getInsnCount()); }
+  get fpcr(): number { return this.x.getFPCR() >>> 0; }
+  setFpcr(v: number): void { this.x.setFPCR(v); }
+  get fpsr(): number { return this.x.getFPSR() >>> 0; }
+  setFpsr(v: number): void { this.x.setFPSR(v); }
+
+  /** V0..V31 as 128-bit values. */
+  getV(n: number): bigint {
+    const d = this.view();
+    const a = this.x.V_BASE.value + n * 16;
+    return d.getBigUint64(a, true) | (d.getBigUint64(a + 8, true) << 64n);
+  }
+
+  setV(n: number, v: bigint): void {
+    const d = this.view();
+    const a = this.x.V_BASE.value + n * 16;
+    d.setBigUint64(a, BigInt.asUintN(64, v), true);
+    d.setBigUint64(a + 8, BigInt.asUintN(64, v >> 64n), true);
+  }
 
   configureRam(base: bigint, size: bigint): void {
     if (!this.x.configureRam(base, size)) throw new Error(`unsupported RAM layout: base 0x${base.toString(16)}, size 0x${size.toString(16)}`);

@@ -128,7 +128,8 @@ export class Elf {
       const s = {
         index: i, type: this.dv.getUint32(o + 4, true), flags: this.dv.getBigUint64(o + 8, true),
         addr: this.dv.getBigUint64(o + 16, true),
-        offset: this.num(this.dv.getBigUint64(o + 24, true), 'section offset'),
+        // SHT_NOBITS sections (.bss) occupy no file space: their offset may lie past the end.
+        offset: this.dv.getUint32(o + 4, true) === SHT_NOBITS ? 0 : this.num(this.dv.getBigUint64(o + 24, true), 'section offset'),
         size: Number(this.dv.getBigUint64(o + 32, true)),
         link: this.dv.getUint32(o + 40, true), info: this.dv.getUint32(o + 44, true),
         entsize: Number(this.dv.getBigUint64(o + 56, true)),
