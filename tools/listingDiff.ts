@@ -26,8 +26,9 @@ const DATA = /^\t?\.(word|short|byte)\t/;
 
 export function diffListing(path: string, theirsText = objdumpFile(path), oursText?: string): ListingDiff {
   const data = readFileSync(path);
-  const theirs = theirsText.split('\n');
-  const ours = (oursText ?? listing(data, { fileName: path })).split('\n');
+  const lines = (text: string) => text.replace(/\n$/, '').split('\n');
+  const theirs = lines(theirsText);
+  const ours = lines(oursText ?? listing(data, { fileName: path }));
   const elf = new Elf(data);
   const syms = new SymbolTable(elf);
   const d: ListingDiff = { lines: theirs.length, identical: 0, structure: [], annotations: 0, annotationMismatches: [], unchecked: 0 };

@@ -34,7 +34,8 @@ function disasm(args: string[]): void {
   try {
     data = readFileSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    // Node's message is `ENOENT: no such file or directory, open 'FILE'`; the file is already named.
+    throw new UsageError(`cannot read ${file}: ${String((e as Error).message ?? e).split(', ')[0]}`);
   }
   if (data.length === 0) throw new UsageError(`${file}: file is empty`);
   let text: string;

@@ -1,7 +1,7 @@
 // The symbols objdump -d (binutils 2.40) uses to label code and annotate targets: BFD's view of .symtab
 // or .dynsym, synthetic `name@plt` entries, dynamic relocations, and objdump's sorting and lookup rules.
 import {
-  Elf, ElfSection, ElfSymbol, ET_DYN, ET_EXEC, ET_REL, SHN_COMMON, SHN_LORESERVE, SHN_UNDEF,
+  Elf, ElfSection, ElfSymbol, ET_DYN, ET_EXEC, ET_REL, SHF_ALLOC, SHN_COMMON, SHN_LORESERVE, SHN_UNDEF,
   SHT_REL, SHT_RELA, SHT_SYMTAB, STB_GLOBAL, STB_GNU_UNIQUE, STB_LOCAL, STB_WEAK, STT_COMMON, STT_FILE, STT_FUNC,
   STT_GNU_IFUNC, STT_OBJECT, STT_SECTION, STT_TLS,
 } from '../machine/loaders/elf';
@@ -142,8 +142,10 @@ export class SymbolTable {
     const dynElf = elf.symbols('dynsym');
     const dynsyms = dynElf.map((s) => toBfd(elf, s));
     const dynIndex = elf.symbolTable('dynsym')?.index;
-    this.hasReloc = elf.sections.some((s) => (s.type === SHT_RELA || s.type === SHT_REL) && s.link === symtabIndex
-      && symtabIndex !== undefined && s.info > 0 && s.info < elf.sections.length);
+    // BFD's HAS_RELOC: some section has relocations of its own (allocated ones in linked files are plain data).
+    const isRel = (s?: ElfSection) => s !== undefined && (s.type === SHT_RELA || s.type === SHT_REL);
+    this.hasReloc = symtabIndex !== undefined && elf.sections.some((s) => isRel(s) && s.link === symtabIndex
+      && !(this.execOrDyn && (s.flags & SHF_ALLOC)) && s.info > 0 && s.info < elf.sections.length && !isRel(elf.sections[s.info]));
 
     const base = this.symtab.length ? this.symtab : dynsyms;
     const sorted = base.filter((s) => s.name !== '' && (!(s.flags & (BSF_DEBUGGING | BSF_SECTION_SYM)) || significant(s.name))
