@@ -27,8 +27,6 @@ export let lastExceptionToEL: u32 = 0;
 export let lastExceptionVector: u64 = 0;
 export let exceptionTaken: bool = false;
 
-export function clearExceptionTaken(): void { exceptionTaken = false; }
-
 // EL2Enabled(): EL2 is implemented and, where EL3 is, the lower ELs are Non-secure (no Secure EL2 here).
 @inline export function el2Enabled(): bool {
   return highestEL >= 2 && (highestEL < 3 || (sr(SCR_EL3) & SCR_NS) != 0);

@@ -2,10 +2,15 @@
 export { decode, ROW_COUNT } from './generated/decoder';
 export { SYSREG_COUNT } from './generated/sysregs';
 export { run } from './cpu';
-export { configureRam, readPhys, writePhys } from './memory';
-export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR } from './state';
+export { configureRam, ramPointer, readPhys, writePhys } from './memory';
+export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR, setHighestEL } from './state';
 export { SYSREG_BASE } from './sysregs';
 import { PC, PSTATE, FPCR, FPSR, insnCount } from './state';
+import { exceptionTaken, lastExceptionFromEL, lastExceptionToEL, lastExceptionVector } from './exception';
+
+/** The last exception taken: from EL in bits 1:0, to EL in bits 3:2; 0xff when none was taken yet. */
+export function lastException(): u32 { return exceptionTaken ? lastExceptionFromEL | (lastExceptionToEL << 2) : 0xff; }
+export function lastVector(): u64 { return lastExceptionVector; }
 
 export function getPC(): u64 { return PC; }
 export function getPSTATE(): u32 { return PSTATE; }

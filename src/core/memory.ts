@@ -22,6 +22,9 @@ let ramBase: u64 = 0x40000000;
 let ramSize: u64 = 128 << 20;
 /** Set by an access that no RAM or device answered (a synchronous external abort for the caller). */
 export let busError: bool = false;
+/** Called by the host's device model when no device answered an access (a decode error). */
+export function signalBusError(): void { busError = true; }
+export function clearBusError(): void { busError = false; }
 
 export function configureRam(base: u64, size: u64): bool {
   if (size > MAX_CHUNKS * CHUNK_SIZE || (base & (CHUNK_SIZE - 1)) != 0) return false;
@@ -48,6 +51,15 @@ export function ramChunk(pa: u64, forWrite: bool): usize {
     store<u32>(slot, <u32>host);
   }
   return host;
+}
+
+/**
+ * Host address of RAM at pa for the host to fill (loaders), allocating its chunk; 0 when pa is not RAM.
+ * Valid up to the end of pa's 64 KB chunk. The host must not write code the core has executed this way.
+ */
+export function ramPointer(pa: u64): usize {
+  const chunk = ramChunk(pa, true);
+  return chunk == 0 ? 0 : chunk + <usize>(pa & (CHUNK_SIZE - 1));
 }
 
 @inline function ramHost(pa: u64, forWrite: bool): usize {

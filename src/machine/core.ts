@@ -18,6 +18,10 @@ interface CoreExports {
   decode(insn: number): number;
   run(budget: bigint): number;
   configureRam(base: bigint, size: bigint): number;
+  ramPointer(pa: bigint): number;
+  lastException(): number;
+  lastVector(): bigint;
+  setHighestEL(el: number): void;
   readPhys(pa: bigint, size: number): bigint;
   writePhys(pa: bigint, size: number, value: bigint): void;
   getPC(): bigint;
@@ -35,12 +39,14 @@ interface CoreExports {
   SYSREG_BASE: { value: number };
 }
 
-/** Where the built core lives: beside the running bundle or in a directory above it (out/). */
+/** Where the built core lives: beside the running bundle or above it (out/), else out/ of the working directory. */
 export function coreWasmPath(): string {
-  for (let d = __dirname; ; d = dirname(d)) {
+  for (let d = __dirname; d !== dirname(d); d = dirname(d)) {
     if (existsSync(join(d, 'core.wasm'))) return join(d, 'core.wasm');
-    if (d === dirname(d)) throw new Error('core.wasm not found: run `npm run build` first');
   }
+  const built = join(process.cwd(), 'out', 'core.wasm');
+  if (existsSync(built)) return built;
+  throw new Error('core.wasm not found: run `npm run build` first');
 }
 
 const unmapped: Bus = {
@@ -104,9 +110,25 @@ export class Core {
     if (!this.x.configureRam(base, size)) throw new Error(`unsupported RAM layout: base 0x${base.toString(16)}, size 0x${size.toString(16)}`);
   }
 
+  /** Copies bytes into guest physical memory: RAM directly, one chunk at a time; anything else byte by byte. */
   writeBytes(pa: bigint, bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) this.x.writePhys(pa + BigInt(i), 1, BigInt(bytes[i]));
+    const CHUNK = 0x10000;
+    for (let i = 0; i < bytes.length;) {
+      const at = pa + BigInt(i);
+      const ptr = this.x.ramPointer(at) >>> 0;
+      if (ptr === 0) {
+        this.x.writePhys(at, 1, BigInt(bytes[i]));
+        i++;
+        continue;
+      }
+      const n = Math.min(bytes.length - i, CHUNK - Number(at & BigInt(CHUNK - 1)));
+      new Uint8Array(this.x.memory.buffer, ptr, n).set(bytes.subarray(i, i + n));
+      i += n;
+    }
   }
+
+  /** Which exception levels exist: 1 (EL0/EL1), 2 (with EL2), 3 (with EL2 and EL3). */
+  setHighestEL(el: 1 | 2 | 3): void { this.x.setHighestEL(el); }
 
   readBytes(pa: bigint, n: number): Uint8Array {
     const out = new Uint8Array(n);

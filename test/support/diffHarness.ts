@@ -125,7 +125,10 @@ export function runOnQemu(cases: readonly Case[]): QemuRun {
   }
 }
 
-/** Runs each case in our core at EL0 (SP_EL0), code at the VA QEMU used. */
+/**
+ * Runs each case in our core at EL0 (SP_EL0), code at the VA QEMU used, until the PC reaches the end of the
+ * sequence (forward branches skip words) or twice its length in instructions have executed.
+ */
 export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]): Promise<MachineState[]> {
   const core = await Core.load();
   core.configureRam(TEXT_VA, 0x1000000n);
@@ -140,7 +143,8 @@ export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]
     core.setFpcr(c.initial.fp);
     core.setFpsr(0);
     c.initial.v.forEach((v, n) => core.setV(n, v));
-    core.run(BigInt(c.words.length));
+    const end = seqVa[i] + BigInt(4 * c.words.length);
+    for (let budget = 2 * c.words.length; budget > 0 && core.pc !== end; budget--) core.run(1n);
     return {
       x: Array.from({ length: 31 }, (_, n) => core.getX(n)),
       sp: core.getSP(0),

@@ -6,7 +6,10 @@ import { randomWordsForRow } from '../../tools/randomWords';
 import type { Case, MachineState } from './diffHarness';
 import { SCRATCH_SIZE } from './diffHarness';
 
-export type WordMaker = (row: EncodingRow, rand: () => number) => number | undefined;
+/** Where a word goes: its index in a sequence of `length` words (branch makers keep their targets inside). */
+export interface Slot { readonly index: number; readonly length: number; }
+
+export type WordMaker = (row: EncodingRow, rand: () => number, slot: Slot) => number | undefined;
 
 function rand64(rand: () => number): bigint {
   const r = rand() & 7;
@@ -45,7 +48,7 @@ export function randomCases(rows: readonly EncodingRow[], count: number, length:
   for (let i = 0; i < count; i++) {
     const words: number[] = [];
     while (words.length < length) {
-      const w = maker(rows[rand() % rows.length], rand);
+      const w = maker(rows[rand() % rows.length], rand, { index: words.length, length });
       if (w !== undefined) words.push(w);
     }
     cases.push({ words, initial: randomState(rand) });

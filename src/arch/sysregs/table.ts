@@ -12,7 +12,22 @@ import { TRACE_REGS } from './trace';
 /** What MRS (`r`) and MSR (`w`) may do with the register. */
 export type SysRegAccess = 'r' | 'w' | 'rw';
 
-/** One system register: its architectural name and its (op0, op1, CRn, CRm, op2) encoding. */
+/** One field of a register: bits hi..lo, and what its values mean (for decoded views and hover docs). */
+export interface SysRegField {
+  readonly name: string;
+  readonly hi: number;
+  readonly lo: number;
+  readonly doc?: string;
+  /** Meaning of each value; a value not listed is reserved. */
+  readonly values?: Readonly<Record<number, string>>;
+  /** The field exists only while another field of the register has one of these values (ESR ISS by EC). */
+  readonly when?: { readonly field: string; readonly values: readonly number[] };
+}
+
+/**
+ * One system register: its architectural name and its (op0, op1, CRn, CRm, op2) encoding, and for the
+ * registers the CPU model implements, its reset value, fields and access rule (see ./access.ts).
+ */
 export interface SysReg {
   readonly name: string;
   readonly op0: number;
@@ -21,6 +36,24 @@ export interface SysReg {
   readonly crm: number;
   readonly op2: number;
   readonly access: SysRegAccess;
+  /** One line of documentation for hovers. */
+  readonly doc?: string;
+  /** Value at reset in our CPU model (architecturally UNKNOWN bits reset to 0). */
+  readonly reset?: bigint;
+  readonly fields?: readonly SysRegField[];
+  /**
+   * Trap controls (names of ./access.ts TRAP_CONTROLS) checked in this order after the EL check, beyond those
+   * that select registers by encoding; the first that applies decides.
+   */
+  readonly traps?: readonly string[];
+  /** At EL2 with HCR_EL2.E2H = 1, an access to this _EL1/_EL0 register goes to this register instead. */
+  readonly e2h?: string;
+  /** An _EL12/_EL02 alias: at EL2 (or EL3) with HCR_EL2.E2H = 1 it accesses this register, otherwise UNDEFINED. */
+  readonly aliasOf?: string;
+  /** The register belongs to an extension our CPU model does not implement: accesses are UNDEFINED. */
+  readonly absent?: boolean;
+  /** Bits that read as one whatever is written (RAO/WI), e.g. HCR_EL2.RW on an AArch64-only CPU. */
+  readonly rao?: bigint;
 }
 
 export const SYSREGS: readonly SysReg[] = [

@@ -13,7 +13,7 @@ export const BRANCH_SYS: EncodingGroup[] = [
   },
   {
     cls: 'branch_sys', group: 'condbranch', rows: [
-      { mnemonic: 'b.{bcond:b}', bits: '0101010 0 imm19:19 0 cond:4', ops: [REL19] },
+      { form: 'B_only_condbranch', mnemonic: 'b.{bcond:b}', bits: '0101010 0 imm19:19 0 cond:4', ops: [REL19] },
     ],
   },
   {

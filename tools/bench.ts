@@ -1,0 +1,58 @@
+// `npm run bench`: the same compute-bound guest in Trapdoor and in qemu-system-aarch64, timed in this process;
+// prints both speeds and their ratio. Run from the repository root: the guest is built from
+// test/guests/bench-compute.S with the cross toolchain.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runner } from '../src/machine/runner';
+
+const ITERATIONS = 125_000_000;
+const INSNS_PER_ITERATION = 4;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function buildGuest(dir: string, iterations: number): string {
+  const src = join(process.cwd(), 'test/guests/bench-compute.S');
+  execFileSync('aarch64-linux-gnu-as', ['--defsym', `ITERATIONS=${iterations}`, '-o', join(dir, 'g.o'), src]);
+  execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-o', join(dir, 'g.elf'), join(dir, 'g.o')]);
+  return join(dir, 'g.elf');
+}
+
+async function main(): Promise<void> {
+  const iterations = Number(arg('--iterations') ?? ITERATIONS);
+  const insns = iterations * INSNS_PER_ITERATION;
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-bench-'));
+  try {
+    const elf = buildGuest(dir, iterations);
+
+    const q0 = process.hrtime.bigint();
+    const q = spawnSync('qemu-system-aarch64', ['-M', 'virt', '-cpu', 'max', '-nographic', '-semihosting', '-kernel', elf], { stdio: 'ignore' });
+    const qemuSeconds = Number(process.hrtime.bigint() - q0) / 1e9;
+
+    const out: Uint8Array[] = [];
+    const runner = await Runner.create(readFileSync(elf), {
+      el: 1, memory: 128n << 20n, root: dir, cmdline: 'bench', console: { write: (b) => out.push(b), readByte: () => undefined },
+    });
+    const t0 = process.hrtime.bigint();
+    const outcome = await runner.run();
+    const ourSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+
+    const ourStatus = outcome.kind === 'exit' ? outcome.status : -1;
+    if (ourStatus !== q.status) {
+      throw new Error(`the machines disagree: qemu exited ${q.status}, trapdoor ${outcome.kind === 'exit' ? ourStatus : JSON.stringify(outcome)}`);
+    }
+    const mips = (s: number) => (insns / s / 1e6).toFixed(0);
+    console.log(`compute guest: ${insns.toExponential(2)} instructions, result ${ourStatus} on both machines`);
+    console.log(`  qemu-system-aarch64 (TCG): ${qemuSeconds.toFixed(3)} s  ${mips(qemuSeconds)} MIPS (including QEMU start-up)`);
+    console.log(`  trapdoor (wasm core):      ${ourSeconds.toFixed(3)} s  ${mips(ourSeconds)} MIPS`);
+    console.log(`  ratio trapdoor/qemu speed: ${(qemuSeconds / ourSeconds).toFixed(3)}x`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(`bench: ${e instanceof Error ? e.message : e}`); process.exitCode = 1; });
