@@ -6,6 +6,8 @@ import { disasm, DISASM_USAGE } from './disasmCommand';
 import { run, RUN_USAGE } from './runCommand';
 
 const USAGE = `usage: ${DISASM_USAGE}\n       ${RUN_USAGE}`;
+/** Errors are one line: the short form points at --help. */
+const SHORT_USAGE = 'usage: trapdoor disasm|run FILE [options] (trapdoor --help lists them)';
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -14,8 +16,8 @@ async function main(argv: string[]): Promise<number> {
       case 'disasm': disasm(rest); return 0;
       case 'run': return await run(rest);
       case '-h': case '--help': console.log(USAGE); return 0;
-      case undefined: throw new UsageError(USAGE);
-      default: throw new UsageError(`unknown command '${cmd}'; ${USAGE}`);
+      case undefined: throw new UsageError(SHORT_USAGE);
+      default: throw new UsageError(`unknown command '${cmd}'; ${SHORT_USAGE}`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof ElfError || e instanceof LoadError) {
