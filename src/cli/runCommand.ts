@@ -1,6 +1,8 @@
 // `trapdoor run FILE [--el 1|2|3] [--memory SIZE] [--max-insns N]`: runs a guest headless, prints what it writes,
 // and exits with the guest's semihosting exit status (or reports where and why it stopped).
 import { readFileSync, readSync } from 'node:fs';
+import { ElfError } from '../machine/loaders/elf';
+import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
 import { Console } from '../machine/semihosting';
 import { parseCount, parseSize, UsageError } from './args';
@@ -51,9 +53,16 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${String((e as Error).message ?? e).split(', ')[0]}`);
   }
-  const runner = await Runner.create(image, {
-    el, memory, maxInsns, root: process.cwd(), cmdline: [file, ...guestArgs].join(' '), console: terminal,
-  });
+  let runner: Runner;
+  try {
+    runner = await Runner.create(image, {
+      el, memory, maxInsns, root: process.cwd(), cmdline: [file, ...guestArgs].join(' '), console: terminal,
+    });
+  } catch (e) {
+    if (e instanceof ElfError) throw new ElfError(`${file}: ${e.message}`);
+    if (e instanceof LoadError) throw new LoadError(`${file}: ${e.message}`);
+    throw e;
+  }
   const outcome = await runner.run();
   if (outcome.kind === 'exit') return outcome.status;
   process.stderr.write(`trapdoor: ${outcome.report}\n`);
