@@ -2,28 +2,19 @@
 // generated for the row, retire. Returns to the host when the budget runs out or an instruction asks to.
 import { execute } from './generated/dispatch';
 import { EC, takeSync, syncTargetEL, undefinedInstruction } from './exception';
-import { decodedRow, fetchHost } from './memory';
+import { clearDebugStop, clearExitRequest, Exit, exitRequest, markBreakpointStop } from './debug';
+import { BREAKPOINT_ROW, decodedRow, fetchHost } from './memory';
+import { decode } from './generated/decoder';
 import { PC, PSTATE, PSTATE_IL, nextPC, retire, setNextPC, setPC } from './state';
 
-/** Why run() returned. */
-export const enum Exit {
-  Budget = 0,
-  /** The guest executed WFI/WFE: the host advances time to the next event or stops. */
-  WaitForInterrupt = 1,
-  /** HLT #0xF000: the host performs the semihosting call in X0/X1 and resumes. */
-  Semihosting = 2,
-  /** A breakpoint or single step the host asked for. */
-  Debug = 3,
-  /** An instruction fetch from an address with no RAM (the host reports where execution went). */
-  FetchFromNowhere = 4,
-}
+export { Exit, requestExit } from './debug';
 
-let exitRequest: i32 = -1;
-
-/** Handlers call this to return to the host after the current instruction completes. */
-export function requestExit(reason: Exit): void { exitRequest = reason; }
+/** Set by the host to execute the instruction at PC even if a breakpoint is on it (resuming from that stop). */
+let stepOverBreakpoint: bool = false;
+export function resumeOverBreakpoint(): void { stepOverBreakpoint = true; }
 
 export function run(budget: u64): i32 {
+  clearDebugStop();
   while (budget != 0) {
     budget--;
     const pc = PC;
@@ -36,14 +27,22 @@ export function run(budget: u64): i32 {
       const host = fetchHost(pc);
       if (host == 0) return Exit.FetchFromNowhere;
       const insn = load<u32>(host);
-      const row = decodedRow(pc, insn);
+      let row = decodedRow(pc, insn);
+      if (row == BREAKPOINT_ROW) {
+        if (!stepOverBreakpoint) {
+          markBreakpointStop();
+          return Exit.Debug;
+        }
+        row = decode(insn);
+      }
+      stepOverBreakpoint = false;
       if (row < 0 || !execute(row, insn)) undefinedInstruction();
     }
     setPC(nextPC);
     retire();
     if (exitRequest >= 0) {
       const r = exitRequest;
-      exitRequest = -1;
+      clearExitRequest();
       return r;
     }
   }

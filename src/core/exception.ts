@@ -3,6 +3,7 @@
 import { HCR_EL2, SCTLR_EL1, SCTLR_EL2, SCR_EL3 } from './generated/sysregs';
 import { currentEL, highestEL, nextPC, PC, PSTATE, PSTATE_DAIF, PSTATE_PAN, setNextPC, setPSTATE } from './state';
 import { ELR, ESR, FAR, setSr, SPSR, sr, VBAR } from './sysregs';
+import { notifyExceptionTaken } from './debug';
 
 /** ESR_ELx.EC values (ARM ARM D17.2.37). */
 export const enum EC {
@@ -60,6 +61,7 @@ export function takeException(targetEL: u32, vectorType: u32, esr: u64, far: u64
   lastExceptionToEL = targetEL;
   lastExceptionVector = vector;
   exceptionTaken = true;
+  notifyExceptionTaken();
 }
 
 /** A synchronous exception for the instruction at PC, with the syndrome EC:IL:ISS. */

@@ -1,10 +1,14 @@
 // Entry of the WebAssembly CPU core (AssemblyScript): what the host (src/machine) may call.
 export { decode, ROW_COUNT } from './generated/decoder';
 export { SYSREG_COUNT } from './generated/sysregs';
-export { run } from './cpu';
+export { run, resumeOverBreakpoint } from './cpu';
+export { debugStop, debugSysreg, setDebugEvents, watchSysreg } from './debug';
+export { setBreakpoint, clearBreakpoint } from './memory';
 export { configureRam, ramPointer, readPhys, writePhys } from './memory';
 export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR, setHighestEL } from './state';
 export { SYSREG_BASE } from './sysregs';
+export { setDataAccessesNormal, exclusiveMonitorTagged } from './vmem';
+export { signalBusError } from './memory';
 import { PC, PSTATE, FPCR, FPSR, insnCount } from './state';
 import { exceptionTaken, lastExceptionFromEL, lastExceptionToEL, lastExceptionVector } from './exception';
 

@@ -2,6 +2,7 @@
 // everything else forwarded to the host's device model. Also owns the decoded-instruction cache, which is
 // keyed by physical chunk and invalidated word by word when code is written.
 import { decode } from './generated/decoder';
+import { addBreakpoint, isBreakpoint, removeBreakpoint } from './debug';
 
 @external("env", "mmioRead") declare function hostMmioRead(pa: u64, size: u32): u64;
 @external("env", "mmioWrite") declare function hostMmioWrite(pa: u64, size: u32, value: u64): void;
@@ -17,6 +18,9 @@ const zeroChunk: usize = memory.data(<i32>CHUNK_SIZE, 16);
 
 export const NOT_DECODED: u16 = 0xffff;
 export const UNALLOCATED_ROW: u16 = 0xfffe;
+const BREAKPOINT_ENTRY: u16 = 0xfffd;
+/** decodedRow() result for a word with a breakpoint: the loop stops before it (see cpu.ts). */
+export const BREAKPOINT_ROW: i32 = -2;
 
 let ramBase: u64 = 0x40000000;
 let ramSize: u64 = 128 << 20;
@@ -115,7 +119,26 @@ export function writePhys(pa: u64, size: u32, value: u64): void {
 /** Whether pa is RAM (instruction fetch from anywhere else is an external abort). */
 @inline export function isRam(pa: u64): bool { return pa - ramBase < ramSize; }
 
-/** The table row of the instruction word at pa (which must be RAM), from the cache or freshly decoded. */
+/** Drops the cached decode of the word at pa (if its chunk has a cache), so the next fetch looks again. */
+function forgetDecode(pa: u64): void {
+  if (!isRam(pa)) return;
+  const off = pa - ramBase;
+  const cache = <usize>load<u32>(codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2));
+  if (cache != 0) store<u16>(cache + (<usize>((off & (CHUNK_SIZE - 1)) >> 2) << 1), NOT_DECODED);
+}
+
+export function setBreakpoint(pa: u64): bool {
+  if (!addBreakpoint(pa & ~<u64>3)) return false;
+  forgetDecode(pa);
+  return true;
+}
+
+export function clearBreakpoint(pa: u64): void {
+  removeBreakpoint(pa & ~<u64>3);
+  forgetDecode(pa);
+}
+
+/** The table row of the word at pa (RAM), from the cache or freshly decoded; -1 UNALLOCATED, BREAKPOINT_ROW. */
 export function decodedRow(pa: u64, insn: u32): i32 {
   const off = pa - ramBase;
   const slot = codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2);
@@ -128,11 +151,16 @@ export function decodedRow(pa: u64, insn: u32): i32 {
   const entry = cache + (<usize>((off & (CHUNK_SIZE - 1)) >> 2) << 1);
   let row = load<u16>(entry);
   if (row == NOT_DECODED) {
-    const r = decode(insn);
-    row = r < 0 ? UNALLOCATED_ROW : <u16>r;
+    if (isBreakpoint(pa)) {
+      row = BREAKPOINT_ENTRY;
+    } else {
+      const r = decode(insn);
+      row = r < 0 ? UNALLOCATED_ROW : <u16>r;
+    }
     store<u16>(entry, row);
   }
-  return row == UNALLOCATED_ROW ? -1 : <i32>row;
+  if (row >= BREAKPOINT_ENTRY) return row == BREAKPOINT_ENTRY ? BREAKPOINT_ROW : -1;
+  return <i32>row;
 }
 
 /** Host address of RAM at pa for a 4-byte instruction fetch (never allocates); 0 when pa is not RAM. */

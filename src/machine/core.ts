@@ -9,8 +9,10 @@ declare const WebAssembly: {
 
 /** The device model the core forwards non-RAM physical accesses to. */
 export interface Bus {
-  read(pa: bigint, size: number): bigint;
-  write(pa: bigint, size: number, value: bigint): void;
+  /** The value read, or undefined when no device answers (the core then takes a synchronous external abort). */
+  read(pa: bigint, size: number): bigint | undefined;
+  /** false when no device answers (a synchronous external abort). */
+  write(pa: bigint, size: number, value: bigint): boolean | void;
 }
 
 interface CoreExports {
@@ -20,8 +22,18 @@ interface CoreExports {
   configureRam(base: bigint, size: bigint): number;
   ramPointer(pa: bigint): number;
   lastException(): number;
+  setBreakpoint(pa: bigint): number;
+  clearBreakpoint(pa: bigint): void;
+  resumeOverBreakpoint(): void;
+  setDebugEvents(mask: number): void;
+  watchSysreg(index: number, on: number): void;
+  debugStop: { value: number };
+  debugSysreg: { value: number };
   lastVector(): bigint;
   setHighestEL(el: number): void;
+  setDataAccessesNormal(on: number): void;
+  exclusiveMonitorTagged(): number;
+  signalBusError(): void;
   readPhys(pa: bigint, size: number): bigint;
   writePhys(pa: bigint, size: number, value: bigint): void;
   getPC(): bigint;
@@ -49,9 +61,10 @@ export function coreWasmPath(): string {
   throw new Error('core.wasm not found: run `npm run build` first');
 }
 
+/** No devices: every non-RAM access is a decode error. */
 const unmapped: Bus = {
-  read: () => 0n,
-  write: () => undefined,
+  read: () => undefined,
+  write: () => false,
 };
 
 export class Core {
@@ -59,14 +72,22 @@ export class Core {
 
   static async load(bus: Bus = unmapped, wasm: Uint8Array = readFileSync(coreWasmPath())): Promise<Core> {
     const ref = { current: bus };
+    let core: CoreExports | undefined;
     const { instance } = await WebAssembly.instantiate(wasm, {
       env: {
         abort: (_msg: number, _file: number, line: number, col: number) => { throw new Error(`core aborted at ${line}:${col}`); },
-        mmioRead: (pa: bigint, size: number) => BigInt.asUintN(64, ref.current.read(BigInt.asUintN(64, pa), size)),
-        mmioWrite: (pa: bigint, size: number, value: bigint) => ref.current.write(BigInt.asUintN(64, pa), size, BigInt.asUintN(64, value)),
+        mmioRead: (pa: bigint, size: number) => {
+          const v = ref.current.read(BigInt.asUintN(64, pa), size);
+          if (v === undefined) { core!.signalBusError(); return 0n; }
+          return BigInt.asUintN(64, v);
+        },
+        mmioWrite: (pa: bigint, size: number, value: bigint) => {
+          if (ref.current.write(BigInt.asUintN(64, pa), size, BigInt.asUintN(64, value)) === false) core!.signalBusError();
+        },
       },
     });
-    return new Core(instance.exports as unknown as CoreExports, ref);
+    core = instance.exports as unknown as CoreExports;
+    return new Core(core, ref);
   }
 
   get exports(): CoreExports { return this.x; }
@@ -130,6 +151,15 @@ export class Core {
   /** Which exception levels exist: 1 (EL0/EL1), 2 (with EL2), 3 (with EL2 and EL3). */
   setHighestEL(el: 1 | 2 | 3): void { this.x.setHighestEL(el); }
 
+  /**
+   * Test-only: data accesses with the MMU off behave as Normal memory rather than Device-nGnRnE (no alignment
+   * faults), as in qemu-aarch64 user mode, for differential tests.
+   */
+  setDataAccessesNormal(on: boolean): void { this.x.setDataAccessesNormal(on ? 1 : 0); }
+
+  /** Whether the local exclusive monitor is in the Exclusive Access state. */
+  get exclusiveMonitorTagged(): boolean { return this.x.exclusiveMonitorTagged() !== 0; }
+
   readBytes(pa: bigint, n: number): Uint8Array {
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) out[i] = Number(this.x.readPhys(pa + BigInt(i), 1));
@@ -139,4 +169,24 @@ export class Core {
   run(budget: bigint): number { return this.x.run(budget); }
 
   setBus(bus: Bus): void { this.bus.current = bus; }
+
+  /** Breakpoints are physical addresses for now (VA = PA while the MMU is off). */
+  setBreakpoint(pa: bigint): void {
+    if (!this.x.setBreakpoint(pa)) throw new Error('too many breakpoints (2048 at most)');
+  }
+
+  clearBreakpoint(pa: bigint): void { this.x.clearBreakpoint(pa); }
+
+  /** The next run() executes the instruction at PC even if it carries a breakpoint. */
+  resumeOverBreakpoint(): void { this.x.resumeOverBreakpoint(); }
+
+  /** Which events stop run() with Exit.Debug (bits: 1 << DebugStop). */
+  setDebugEvents(mask: number): void { this.x.setDebugEvents(mask); }
+
+  watchSysreg(index: number, on: boolean): void { this.x.watchSysreg(index, on ? 1 : 0); }
+
+  /** Why the last Exit.Debug happened (DebugStop in src/core/debug.ts) and, for SysregWrite, which register. */
+  get debugStop(): { kind: number; sysreg: number } {
+    return { kind: this.x.debugStop.value, sysreg: this.x.debugSysreg.value };
+  }
 }
