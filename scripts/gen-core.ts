@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { emitAssemblyScriptDecoder } from '../src/arch/a64/decodeTree';
 import { emitDispatch, findHandlers } from '../src/arch/a64/emitDispatch';
 import { A64_ROWS } from '../src/arch/a64/table';
-import { emitSysregIndex } from '../src/arch/sysregs/emitCore';
+import { emitSysregAccess, emitSysregIndex } from '../src/arch/sysregs/emitCore';
 
 const coreDir = process.argv[2];
 const execDir = join(coreDir, 'exec');
@@ -15,3 +15,4 @@ mkdirSync(join(coreDir, 'generated'), { recursive: true });
 writeFileSync(join(coreDir, 'generated/decoder.ts'), emitAssemblyScriptDecoder(A64_ROWS));
 writeFileSync(join(coreDir, 'generated/dispatch.ts'), emitDispatch(A64_ROWS, findHandlers(modules)));
 writeFileSync(join(coreDir, 'generated/sysregs.ts'), emitSysregIndex());
+writeFileSync(join(coreDir, 'generated/sysregAccess.ts'), emitSysregAccess());

@@ -1,7 +1,8 @@
 // The execute loop: fetch (MMU off: VA = PA), decode through the per-chunk cache, dispatch to the handler
 // generated for the row, retire. Returns to the host when the budget runs out or an instruction asks to.
 import { execute } from './generated/dispatch';
-import { EC, takeSync, syncTargetEL, undefinedInstruction } from './exception';
+import { EC, pcAlignmentFault, takeSync, syncTargetEL, undefinedInstruction } from './exception';
+import { interruptLines, takePendingInterrupt } from './exec/exceptionInterrupt';
 import { clearDebugStop, clearExitRequest, Exit, exitRequest, markBreakpointStop } from './debug';
 import { BREAKPOINT_ROW, decodedRow, fetchHost } from './memory';
 import { decode } from './generated/decoder';
@@ -19,10 +20,12 @@ export function run(budget: u64): i32 {
     budget--;
     const pc = PC;
     setNextPC(pc + 4);
-    if (PSTATE & PSTATE_IL) {
+    if (interruptLines != 0 && takePendingInterrupt()) {
+      // Taken before the instruction at pc, which is the preferred return address: nextPC is the vector.
+    } else if (PSTATE & PSTATE_IL) {
       takeSync(syncTargetEL(), EC.IllegalState, 0);
     } else if (pc & 3) {
-      takeSync(syncTargetEL(), EC.PCAlignment, 0);
+      pcAlignmentFault();
     } else {
       const host = fetchHost(pc);
       if (host == 0) return Exit.FetchFromNowhere;

@@ -69,6 +69,11 @@ export function takeSync(targetEL: u32, ec: u32, iss: u32): void {
   takeException(targetEL, VECTOR_SYNC, (<u64>ec << 26) | ESR_IL | <u64>(iss & 0x1ffffff), 0, false, PC);
 }
 
+// AArch64.PCAlignmentFault(): FAR holds the misaligned PC, which is also the preferred return address.
+export function pcAlignmentFault(): void {
+  takeException(syncTargetEL(), VECTOR_SYNC, (<u64>EC.PCAlignment << 26) | ESR_IL, PC, true, PC);
+}
+
 /** Raised for an UNALLOCATED encoding or an instruction that is UNDEFINED in the current state. */
 export function undefinedInstruction(): void {
   takeSync(syncTargetEL(), EC.Unknown, 0);

@@ -9,6 +9,9 @@ export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR, setHighestEL
 export { SYSREG_BASE } from './sysregs';
 export { setDataAccessesNormal, exclusiveMonitorTagged } from './vmem';
 export { signalBusError } from './memory';
+export { resetSystemRegisters } from './exec/system';
+export { setInterruptLines } from './exec/exceptionInterrupt';
+export { setSemihosting } from './exec/exceptionCall';
 import { PC, PSTATE, FPCR, FPSR, insnCount } from './state';
 import { exceptionTaken, lastExceptionFromEL, lastExceptionToEL, lastExceptionVector } from './exception';
 

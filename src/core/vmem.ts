@@ -106,8 +106,10 @@ export function translateData(va: u64, size: u32, write: bool, acctype: u32): u6
   const s = sctlr();
   if ((s & SCTLR_M) == 0) {
     if ((va >> PA_MAX) != 0) { dataAbort(va, DFSC_ADDRESS_SIZE_L0, write, false); return 0; }
-    const device = !dataAccessesNormal && !(regimeIsEL10() && el2Enabled() && (sr(HCR_EL2) & HCR_DC) != 0);
-    if (device && (va & (<u64>size - 1)) != 0) { alignmentFault(va, write); return 0; }
+    if ((va & (<u64>size - 1)) != 0 && !dataAccessesNormal && !(regimeIsEL10() && el2Enabled() && (sr(HCR_EL2) & HCR_DC) != 0)) {
+      alignmentFault(va, write);
+      return 0;
+    }
     return va;
   }
   // FIXME(out-of-spec): stage-1/stage-2 translation is issue #4; until then an enabled MMU maps flat as Normal memory.
@@ -117,7 +119,7 @@ export function translateData(va: u64, size: u32, write: bool, acctype: u32): u6
 // AArch64.CheckAlignment(): atomic and ordered accesses, or any access with SCTLR_ELx.A, must be naturally aligned.
 @inline function checkAlignment(va: u64, alignment: u32, acctype: u32, write: bool): bool {
   if ((va & (<u64>alignment - 1)) == 0) return true;
-  if (acctype >= AccType.Atomic || (sctlr() & SCTLR_A) != 0) { alignmentFault(va, write); return false; }
+  if (acctype >= <u32>AccType.Atomic || (sctlr() & SCTLR_A) != 0) { alignmentFault(va, write); return false; }
   return true;
 }
 

@@ -6,12 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Core } from '../../src/machine/core';
 import { Elf } from '../../src/machine/loaders/elf';
+import { SYSREGS } from '../../src/arch/sysregs/table';
+
+/** CPACR_EL1.FPEN = 0b11: FP/SIMD enabled at EL0, as Linux runs user programs under qemu-aarch64. */
+const CPACR_EL1 = SYSREGS.findIndex((r) => r.name === 'CPACR_EL1');
 
 /** Where the scratch memory every case starts from lives, in QEMU and in our core alike. */
 export const SCRATCH_VA = 0x1000000n;
 export const SCRATCH_SIZE = 0x4000;
 const TEXT_VA = 0x400000n;
-const DATA_VA = 0x800000n;
+/** Above the scratch buffer: in, pristine and out blocks take 33 KB per case, so a batch of any size fits. */
+const DATA_VA = 0x1100000n;
 /** In and out blocks: X0..X30, SP, NZCV, FPCR/FPSR, then V0..V31. */
 const BLOCK = 8 * 34 + 16 * 32;
 const V_OFF = 8 * 34;
@@ -132,6 +137,8 @@ export function runOnQemu(cases: readonly Case[]): QemuRun {
 export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]): Promise<MachineState[]> {
   const core = await Core.load();
   core.configureRam(TEXT_VA, 0x1000000n);
+  // qemu-aarch64 runs user code with the MMU on and Normal memory: no alignment faults on ordinary accesses.
+  core.setDataAccessesNormal(true);
   return cases.map((c, i) => {
     const words = new Uint8Array(Uint32Array.from(c.words).buffer);
     core.writeBytes(seqVa[i], words);
@@ -142,6 +149,7 @@ export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]
     core.pstate = c.initial.nzcv & 0xf0000000;
     core.setFpcr(c.initial.fp);
     core.setFpsr(0);
+    core.setSysreg(CPACR_EL1, 3n << 20n);
     c.initial.v.forEach((v, n) => core.setV(n, v));
     const end = seqVa[i] + BigInt(4 * c.words.length);
     for (let budget = 2 * c.words.length; budget > 0 && core.pc !== end; budget--) core.run(1n);

@@ -9,7 +9,8 @@ import { SCRATCH_SIZE } from './diffHarness';
 /** Where a word goes: its index in a sequence of `length` words (branch makers keep their targets inside). */
 export interface Slot { readonly index: number; readonly length: number; }
 
-export type WordMaker = (row: EncodingRow, rand: () => number, slot: Slot) => number | undefined;
+/** A word for `row`, or undefined to have another row drawn; makers that place branches need the `slot`. */
+export type WordMaker = (row: EncodingRow, rand: () => number, slot?: Slot) => number | undefined;
 
 function rand64(rand: () => number): bigint {
   const r = rand() & 7;

@@ -4,6 +4,7 @@ import { CONTROL_REGS } from './control';
 import { DEBUG_REGS } from './debug';
 import { GIC_REGS } from './gic';
 import { ID_REGS } from './id';
+import { ABSENT, DETAILS } from './model';
 import { MPU_REGS } from './mpu';
 import { PMU_REGS } from './pmu';
 import { TIMER_REGS } from './timer';
@@ -56,9 +57,20 @@ export interface SysReg {
   readonly rao?: bigint;
 }
 
+/** An _EL12/_EL02 name's register: SCTLR_EL12 → SCTLR_EL1, CNTV_CTL_EL02 → CNTV_CTL_EL0. */
+function aliasTarget(name: string): string | undefined {
+  const m = /^(.*)_EL(12|02)$/.exec(name);
+  return m ? `${m[1]}_EL${m[2][0]}` : undefined;
+}
+
+/** The encodings with the CPU model's details (./model.ts) merged in. */
 export const SYSREGS: readonly SysReg[] = [
   ...ID_REGS, ...CONTROL_REGS, ...MPU_REGS, ...GIC_REGS, ...PMU_REGS, ...TIMER_REGS, ...DEBUG_REGS, ...TRACE_REGS,
-];
+].map((r) => {
+  const aliasOf = aliasTarget(r.name);
+  const absent = ABSENT.test(r.name) || (aliasOf !== undefined && ABSENT.test(aliasOf));
+  return { ...r, ...DETAILS[r.name], ...(aliasOf ? { aliasOf } : {}), ...(absent ? { absent } : {}) };
+});
 
 /** The 16-bit op0:op1:CRn:CRm:op2 value, as in bits [20:5] of MRS/MSR (op0 in bits [15:14]). */
 export function sysRegKey(op0: number, op1: number, crn: number, crm: number, op2: number): number {

@@ -1,7 +1,7 @@
 // The per-element operations of the AdvSIMD integer "three same" instructions, shared by the vector and scalar
 // forms and by the by-element forms (ARM ARM shared/functions and each instruction's Operation).
-import { ones, sext } from './elements';
-import { signedSatQ, sqadd, sqsub, uqadd, uqsub } from './saturate';
+import { ones, setRes, sext } from './elements';
+import { setQC, signedSatQ, sqadd, sqsub, uqadd, uqsub } from './saturate';
 import { shiftByRegister } from './shift';
 
 export const enum IntOp {
@@ -80,4 +80,60 @@ export function sameElem(op: IntOp, a: u64, b: u64, d: u64, size: u32): u64 {
     case IntOp.SQRDMLSH: return sqrdmulhAcc(a, b, d, size, true, true, true);
   }
   return 0;
+}
+
+export const enum LongOp { ADD, SUB, ABA, ABD, MLA, MLS, MUL, SQDMLAL, SQDMLSL, SQDMULL, PMUL }
+
+/** SignedSatQ(2 * a * b, 2 * esize) of two signed 16/32-bit elements (the doubling of SQDMULL and friends). */
+export function sqdmull(a: i64, b: i64, size: u32): u64 {
+  const p = a * b;
+  if (size == 2) {
+    if (p == (<i64>1 << 62)) { setQC(); return (<u64>1 << 63) - 1; }
+    return <u64>(p << 1);
+  }
+  return signedSatQ(p << 1, size + 1);
+}
+
+/** PolynomialMult() of two 8-bit values, 16-bit result (PMULL .8h). */
+@inline function pmull8(a: u64, b: u64): u64 {
+  let r: u64 = 0;
+  for (let i: u64 = 0; i < 8; i++) if ((b >> i) & 1) r ^= a << i;
+  return r;
+}
+
+/**
+ * Elem[result, e, 2*esize] of the widening operation `op` on esize elements a, b (zero-extended bits) and the
+ * 2*esize accumulator d; `unsigned` picks UInt or SInt for the sources.
+ */
+export function longElem(op: LongOp, a: u64, b: u64, d: u64, size: u32, unsigned: bool): u64 {
+  const m = ones(size + 1);
+  const x: u64 = unsigned ? a : <u64>sext(a, size), y: u64 = unsigned ? b : <u64>sext(b, size);
+  const diff: u64 = unsigned ? (a > b ? a - b : b - a) : <u64>abs(<i64>x - <i64>y);
+  switch (op) {
+    case LongOp.ADD: return (x + y) & m;
+    case LongOp.SUB: return (x - y) & m;
+    case LongOp.ABA: return (d + diff) & m;
+    case LongOp.ABD: return diff & m;
+    case LongOp.MLA: return (d + x * y) & m;
+    case LongOp.MLS: return (d - x * y) & m;
+    case LongOp.MUL: return (x * y) & m;
+    case LongOp.SQDMLAL: return sqadd(d, sqdmull(<i64>x, <i64>y, size) & m, size + 1);
+    case LongOp.SQDMLSL: return sqsub(d, sqdmull(<i64>x, <i64>y, size) & m, size + 1);
+    case LongOp.SQDMULL: return sqdmull(<i64>x, <i64>y, size) & m;
+    case LongOp.PMUL: return pmull8(a, b);
+  }
+  return 0;
+}
+
+/** PolynomialMult() of two 64-bit values (PMULL .1q): the 128-bit carry-less product, into RES. */
+export function polynomialMult64(a: u64, b: u64): void {
+  let lo: u64 = 0, hi: u64 = 0;
+  for (let i: u64 = 0; i < 64; i++) {
+    if ((b >> i) & 1) {
+      lo ^= a << i;
+      if (i) hi ^= a >> (64 - i);
+    }
+  }
+  setRes(0, 3, lo);
+  setRes(1, 3, hi);
 }

@@ -1,7 +1,7 @@
 // The element shifts of the AdvSIMD shift instructions: by a signed register amount ([S|U][Q][R]SHL) and by
 // immediate (the right shifts with optional rounding, the saturating left shifts), exact for 64-bit elements.
 import { ones, sext } from './elements';
-import { setQC } from './saturate';
+import { setQC, signedSatQ, unsignedSatQ, unsignedSatQSigned } from './saturate';
 
 /**
  * (element + round) >> s at full precision for s >= 1, rounding adding 1 << (s - 1): computed as
@@ -30,7 +30,7 @@ export function shiftLeftSat(a: u64, s: u32, size: u32, unsignedIn: bool, unsign
   }
   const v = sext(a, size);
   if (unsignedOut && v < 0) { setQC(); return 0; }
-  if (v == 0) return 0;
+  if (v == 0 || s == 0) return a;
   if (unsignedOut) {
     if (s >= esize || (<u64>v >> (esize - s)) != 0) { setQC(); return m; }
     return (<u64>v << s) & m;
@@ -49,4 +49,53 @@ export function shiftByRegister(a: u64, amount: u64, size: u32, unsigned: bool, 
   if (shift < 0) return shiftRight(a, <u32>-shift, size, unsigned, rounding) & ones(size);
   if (saturating) return shiftLeftSat(a, <u32>shift, size, unsigned, unsigned);
   return shift >= (8 << size) ? 0 : (a << <u64>shift) & ones(size);
+}
+
+export const enum ShiftOp { SSHR, USHR, SRSHR, URSHR, SSRA, USRA, SRSRA, URSRA, SRI, SHL, SLI, SQSHL, UQSHL, SQSHLU }
+
+/** Element size (log2 bytes) of a shift-by-immediate encoding: 8 << HighestSetBit(immh). */
+@inline export function immShiftSize(immh: u32): u32 { return 31 - clz<u32>(immh); }
+/** Right shift amount: 2 * esize - UInt(immh:immb). */
+@inline export function immShiftRight(immh: u32, immb: u32): u32 { return (16 << immShiftSize(immh)) - ((immh << 3) | immb); }
+/** Left shift amount: UInt(immh:immb) - esize. */
+@inline export function immShiftLeft(immh: u32, immb: u32): u32 { return ((immh << 3) | immb) - (8 << immShiftSize(immh)); }
+
+/** Elem[result] of a shift by immediate s (right shifts: 1..esize, left shifts: 0..esize-1); d is the old Vd element. */
+export function shiftImmElem(op: ShiftOp, a: u64, d: u64, s: u32, size: u32): u64 {
+  const m = ones(size);
+  switch (op) {
+    case ShiftOp.SSHR: return shiftRight(a, s, size, false, false) & m;
+    case ShiftOp.USHR: return shiftRight(a, s, size, true, false) & m;
+    case ShiftOp.SRSHR: return shiftRight(a, s, size, false, true) & m;
+    case ShiftOp.URSHR: return shiftRight(a, s, size, true, true) & m;
+    case ShiftOp.SSRA: return (d + shiftRight(a, s, size, false, false)) & m;
+    case ShiftOp.USRA: return (d + shiftRight(a, s, size, true, false)) & m;
+    case ShiftOp.SRSRA: return (d + shiftRight(a, s, size, false, true)) & m;
+    case ShiftOp.URSRA: return (d + shiftRight(a, s, size, true, true)) & m;
+    case ShiftOp.SRI: {
+      const keep: u64 = s >= 64 ? m : ~(m >> s) & m;
+      return (d & keep) | shiftRight(a, s, size, true, false);
+    }
+    case ShiftOp.SHL: return (a << s) & m;
+    case ShiftOp.SLI: return (d & ~(m << s) & m) | ((a << s) & m);
+    case ShiftOp.SQSHL: return shiftLeftSat(a, s, size, false, false);
+    case ShiftOp.UQSHL: return shiftLeftSat(a, s, size, true, true);
+    case ShiftOp.SQSHLU: return shiftLeftSat(a, s, size, false, true);
+  }
+  return 0;
+}
+
+export const enum NarrowShiftOp { SHRN, RSHRN, SQSHRN, SQRSHRN, UQSHRN, UQRSHRN, SQSHRUN, SQRSHRUN }
+
+/** Elem[result, e, esize] of a narrowing right shift by s of the 2*esize element a (size = the narrow size). */
+export function narrowShiftElem(op: NarrowShiftOp, a: u64, s: u32, size: u32): u64 {
+  const round = op == NarrowShiftOp.RSHRN || op == NarrowShiftOp.SQRSHRN || op == NarrowShiftOp.UQRSHRN || op == NarrowShiftOp.SQRSHRUN;
+  const unsignedIn = op == NarrowShiftOp.SHRN || op == NarrowShiftOp.RSHRN || op == NarrowShiftOp.UQSHRN || op == NarrowShiftOp.UQRSHRN;
+  const r = shiftRight(a, s, size + 1, unsignedIn, round);
+  switch (op) {
+    case NarrowShiftOp.SQSHRN: case NarrowShiftOp.SQRSHRN: return signedSatQ(<i64>r, size);
+    case NarrowShiftOp.UQSHRN: case NarrowShiftOp.UQRSHRN: return unsignedSatQ(r, size);
+    case NarrowShiftOp.SQSHRUN: case NarrowShiftOp.SQRSHRUN: return unsignedSatQSigned(<i64>r, size);
+  }
+  return r & ones(size);
 }
