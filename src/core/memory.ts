@@ -19,7 +19,7 @@ const zeroChunk: usize = memory.data(<i32>CHUNK_SIZE, 16);
 export const NOT_DECODED: u16 = 0xffff;
 export const UNALLOCATED_ROW: u16 = 0xfffe;
 const BREAKPOINT_ENTRY: u16 = 0xfffd;
-/** decodedRow() result for a word with a breakpoint: the loop stops before it (see cpu.ts). */
+/** decodeSlow() result for a word with a breakpoint: the loop stops before it (see cpu.ts). */
 export const BREAKPOINT_ROW: i32 = -2;
 
 let ramBase: u64 = 0x40000000;
@@ -138,17 +138,23 @@ export function clearBreakpoint(pa: u64): void {
   forgetDecode(pa);
 }
 
-/** The table row of the word at pa (RAM), from the cache or freshly decoded; -1 UNALLOCATED, BREAKPOINT_ROW. */
-export function decodedRow(pa: u64, insn: u32): i32 {
-  const off = pa - ramBase;
-  const slot = codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2);
+/** Host address of the decode cache of pa's chunk (pa must be RAM): one u16 row per word, allocated on first use. */
+export function codeCache(pa: u64): usize {
+  const slot = codeChunks + (<usize>((pa - ramBase) >> CHUNK_SHIFT) << 2);
   let cache = <usize>load<u32>(slot);
   if (cache == 0) {
-    cache = growChunk() ;
+    cache = growChunk();
     memory.fill(cache, 0xff, <usize>CHUNK_SIZE);
     store<u32>(slot, <u32>cache);
   }
-  const entry = cache + (<usize>((off & (CHUNK_SIZE - 1)) >> 2) << 1);
+  return cache;
+}
+
+/**
+ * The row of a word whose cache entry is not a plain row (NOT_DECODED, UNALLOCATED_ROW or a breakpoint):
+ * decodes and fills the entry; -1 for UNALLOCATED, BREAKPOINT_ROW for a breakpoint.
+ */
+export function decodeSlow(pa: u64, insn: u32, entry: usize): i32 {
   let row = load<u16>(entry);
   if (row == NOT_DECODED) {
     if (isBreakpoint(pa)) {
@@ -162,6 +168,14 @@ export function decodedRow(pa: u64, insn: u32): i32 {
   if (row >= BREAKPOINT_ENTRY) return row == BREAKPOINT_ENTRY ? BREAKPOINT_ROW : -1;
   return <i32>row;
 }
+
+/** Rows at or above this are not plain rows: the execute loop calls decodeSlow for them. */
+export const FIRST_SPECIAL_ENTRY: u16 = BREAKPOINT_ENTRY;
+/** Chunk geometry for the execute loop's fetch cache. */
+export const CODE_CHUNK_MASK: u64 = CHUNK_SIZE - 1;
+
+/** The zero chunk unwritten RAM reads from: never cached by the fetch path (a write replaces it). */
+@inline export function isZeroChunk(host: usize): bool { return host == zeroChunk; }
 
 /** Host address of RAM at pa for a 4-byte instruction fetch (never allocates); 0 when pa is not RAM. */
 @inline export function fetchHost(pa: u64): usize { return ramHost(pa, false); }
