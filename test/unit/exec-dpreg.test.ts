@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EncodingRow } from '../../src/arch/a64/encoding';
 import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
+import { SYSREGS } from '../../src/arch/sysregs/table';
 import { Core } from '../../src/machine/core';
 import { xorshift } from '../../tools/randomWords';
 import { branchWords, isControlledBranch } from '../support/branchWords';
@@ -72,4 +73,25 @@ test('PAuth and FlagM register forms are UNDEFINED (taken to EL1 from EL0, regis
     assert.equal((core.pstate >>> 2) & 3, 1, `${r.form}: not at EL1`);
     for (let n = 0; n < 31; n++) assert.equal(core.getX(n), BigInt(n) * 0x1111n, `${r.form}: x${n} written`);
   }
+});
+
+test('branches to registers ignore the top byte where TCR_ELx.TBI says so (AArch64.BranchAddr)', async () => {
+  const core = await Core.load();
+  core.configureRam(0x400000n, 0x100000n);
+  const tcrEl1 = SYSREGS.findIndex((r) => r.name === 'TCR_EL1');
+  core.writeBytes(0x400000n, new Uint8Array(Uint32Array.of(0xd61f0020).buffer)); // br x1
+  const branch = (el: number, tcr: bigint, target: bigint): bigint => {
+    core.setSysreg(tcrEl1, tcr);
+    core.setX(1, target);
+    core.pc = 0x400000n;
+    core.pstate = (el << 2) | (el ? 1 : 0);
+    core.run(1n);
+    return core.pc;
+  };
+  const TBI0 = 1n << 37n, TBI1 = 1n << 38n;
+  assert.equal(branch(0, TBI0, 0x5a00000000400010n), 0x400010n);
+  assert.equal(branch(0, 0n, 0x5a00000000400010n), 0x5a00000000400010n);
+  // Bit 55 set: the upper range, TBI1 applies and the top byte copies bit 55.
+  assert.equal(branch(1, TBI1, 0x00ffff8000001000n), 0xffffff8000001000n);
+  assert.equal(branch(1, TBI0, 0x00ffff8000001000n), 0x00ffff8000001000n);
 });
