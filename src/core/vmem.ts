@@ -9,6 +9,8 @@ import { sr } from './sysregs';
 /** AccType: what kind of access (ARM ARM AccType), which decides alignment checking and, with the MMU, permissions. */
 export const enum AccType {
   Normal = 0, Vec = 1, Stream = 2, VecStream = 3, Unpriv = 4,
+  /** DC ZVA's writes: an Alignment fault on Device memory whatever the address. */
+  DCZVA = 5,
   // Atomic and ordered accesses always require natural alignment (CheckAlignment()).
   Atomic = 8, AtomicRW = 9, Ordered = 10, OrderedRW = 11, LimitedOrdered = 12, OrderedAtomic = 13, OrderedAtomicRW = 14,
 }
@@ -100,13 +102,14 @@ export function literalBase(): void { memFault = false; }
 /**
  * Stage-1 (and stage-2) translation of a data access: returns the PA, or takes the fault and sets memFault.
  * With the MMU off the address is flat and data is Device-nGnRnE (Normal with HCR_EL2.DC in EL1&0), so an
- * access not aligned to its size is an Alignment fault (AArch64.TranslateAddressS1Off()).
+ * access not aligned to its size, or by DC ZVA, is an Alignment fault (AArch64.TranslateAddressS1Off()).
  */
 export function translateData(va: u64, size: u32, write: bool, acctype: u32): u64 {
   const s = sctlr();
   if ((s & SCTLR_M) == 0) {
     if ((va >> PA_MAX) != 0) { dataAbort(va, DFSC_ADDRESS_SIZE_L0, write, false); return 0; }
-    if ((va & (<u64>size - 1)) != 0 && !dataAccessesNormal && !(regimeIsEL10() && el2Enabled() && (sr(HCR_EL2) & HCR_DC) != 0)) {
+    if (((va & (<u64>size - 1)) != 0 || acctype == <u32>AccType.DCZVA) && !dataAccessesNormal
+      && !(regimeIsEL10() && el2Enabled() && (sr(HCR_EL2) & HCR_DC) != 0)) {
       alignmentFault(va, write);
       return 0;
     }
@@ -191,8 +194,8 @@ export function readMem128(va: u64, acctype: u32): u64 {
   const pa = translateData(va, 16, false, acctype);
   if (memFault) return 0;
   if ((va & 15) != 0) {
-    const lo = readMem(va, 8, AccType.Normal);
-    const hi = readMem(va + 8, 8, AccType.Normal);
+    const lo = readMem(va, 8, acctype);
+    const hi = readMem(va + 8, 8, acctype);
     hi128 = hi;
     return lo;
   }
@@ -214,8 +217,8 @@ export function writeMem128(va: u64, lo: u64, hi: u64, acctype: u32): void {
       translateData((va | 0xfff) + 1, 1, true, acctype);
       if (memFault) return;
     }
-    writeMem(va, 8, lo, AccType.Normal);
-    writeMem(va + 8, 8, hi, AccType.Normal);
+    writeMem(va, 8, lo, acctype);
+    writeMem(va + 8, 8, hi, acctype);
     return;
   }
   writePhys(pa, 8, lo);

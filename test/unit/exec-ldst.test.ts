@@ -221,3 +221,18 @@ test('an atomic read-modify-write reports a fault as a write (WnR); EL0 faults g
   assert.equal(core.getSysreg(reg('ESR_EL2')), dataAbort(0x24, false, 0x21));
   assert.equal(core.getSysreg(reg('FAR_EL2')), DATA + 4n);
 });
+
+test('MMU off: HCR_EL2.DC makes EL1&0 data Normal (no alignment fault); a VA above PAMax is an Address size fault', async () => {
+  const core = await machine();
+  core.setHighestEL(2);
+  core.setSysreg(reg('HCR_EL2'), 1n << 12n); // DC
+  core.writeBytes(DATA, Uint8Array.from({ length: 16 }, (_, i) => i));
+  core.setX(1, DATA + 1n);
+  const at = run(core, [0xf9400020], EL1H); // ldr x0, [x1]
+  assert.equal(core.pc, at + 4n);
+  assert.equal(core.getX(0), 0x0807060504030201n);
+  core.setX(1, 1n << 48n);
+  run(core, [0xf9400020], EL1H);
+  assert.equal(esr(core), dataAbort(0x25, false, 0x00));
+  assert.equal(far(core), 1n << 48n);
+});

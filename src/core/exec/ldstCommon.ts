@@ -4,7 +4,7 @@ import { setX, setXSP, V_BASE, X } from '../state';
 import { addressBase, hi128, memFault, readMem, readMem128, writeMem, writeMem128 } from '../vmem';
 
 /** MemOp with the extension a load applies: zero-extend, sign-extend to 64 bits, sign-extend to 32 bits. */
-export const enum LdSt { Store = 0, Load = 1, LoadSigned64 = 2, LoadSigned32 = 3, Prefetch = 4 }
+export const enum LdSt { Store = 0, Load = 1, LoadSigned64 = 2, LoadSigned32 = 3 }
 
 /** Addressing: [Xn, #off] (or register offset), [Xn], #off (post-index), [Xn, #off]! (pre-index). */
 export const enum Index { Offset = 0, Post = 1, Pre = 2 }
