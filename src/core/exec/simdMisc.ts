@@ -1,5 +1,5 @@
 // Handlers of AdvSIMD two-register miscellaneous (integer) and across lanes (ARM ARM C4.1.96), vector forms.
-import { elem, lanes, ones, setRes, sext, vbytes, writeNarrow, writeV } from '../simd/elements';
+import { elem, lanes, ones, selem, setRes, sext, vbytes, writeNarrow, writeV } from '../simd/elements';
 import { miscElem, MiscOp, narrowElem, NarrowOp, unsignedRecipEstimate, unsignedRSqrtEstimate } from '../simd/misc';
 import { suqadd, usqadd } from '../simd/saturate';
 
@@ -100,7 +100,7 @@ const ADDV: u32 = 0, SADDLV: u32 = 1, UADDLV: u32 = 2, SMAXV: u32 = 3, UMAXV: u3
 
 function across(op: u32, Q: u32, size: u32, n: u32, d: u32): void {
   const count = lanes(Q, size);
-  let acc: i64 = op == SADDLV || op == SMAXV || op == SMINV ? selemOf(n, 0, size) : <i64>elem(n, 0, size);
+  let acc: i64 = op == SADDLV || op == SMAXV || op == SMINV ? selem(n, 0, size) : <i64>elem(n, 0, size);
   for (let e: u32 = 1; e < count; e++) {
     const u = elem(n, e, size), s = sext(u, size);
     switch (op) {
@@ -116,8 +116,6 @@ function across(op: u32, Q: u32, size: u32, n: u32, d: u32): void {
   setRes(0, rsize, <u64>acc & ones(rsize));
   writeV(d, <u32>1 << rsize);
 }
-
-@inline function selemOf(n: u32, e: u32, size: u32): i64 { return sext(elem(n, e, size), size); }
 
 export function ADDV_asimdall(Q: u32, size: u32, Rn: u32, Rd: u32): void { across(ADDV, Q, size, Rn, Rd); }
 export function SADDLV_asimdall(Q: u32, size: u32, Rn: u32, Rd: u32): void { across(SADDLV, Q, size, Rn, Rd); }

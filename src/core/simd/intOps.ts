@@ -1,5 +1,5 @@
-// The per-element operations of the AdvSIMD integer "three same" instructions, shared by the vector and scalar
-// forms and by the by-element forms (ARM ARM shared/functions and each instruction's Operation).
+// The per-element operations of the AdvSIMD integer "three same" and "three different" (widening) instructions,
+// shared by the vector, scalar and by-element forms (ARM ARM shared/functions and each instruction's Operation).
 import { ones, setRes, sext } from './elements';
 import { setQC, signedSatQ, sqadd, sqsub, uqadd, uqsub } from './saturate';
 import { shiftByRegister } from './shift';
