@@ -34,6 +34,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js') }),
   build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(out, 'extension.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'src/language/server.ts')], outfile: join(out, 'server.js') }),
+  build({ ...common, entryPoints: [join(root, 'src/debug/adapter.ts')], outfile: join(out, 'adapter.js') }),
   ...['compare-objdump', 'fuzz-diff', 'bench'].map((t) =>
     build({ ...common, entryPoints: [join(root, `tools/${t}.ts`)], outfile: join(out, `tools/${t}.js`) })),
   ...tests.map((t) => build({ ...common, entryPoints: [t], outfile: join(out, 'test', relative(join(root, 'test'), t).replace(/\.ts$/, '.js')) })),

@@ -1,6 +1,6 @@
 // Exception entry and return: AArch64.TakeException() and the syndromes the core raises. Routing of
 // synchronous exceptions (HCR_EL2.TGE) lives here too; interrupts are routed by the machine.
-import { HCR_EL2, SCTLR_EL1, SCTLR_EL2, SCR_EL3 } from './generated/sysregs';
+import { HCR_EL2, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3, SCR_EL3 } from './generated/sysregs';
 import { currentEL, highestEL, nextPC, PC, PSTATE, PSTATE_DAIF, PSTATE_PAN, setNextPC, setPSTATE } from './state';
 import { ELR, ESR, FAR, setSr, SPSR, sr, VBAR } from './sysregs';
 import { notifyExceptionTaken } from './debug';
@@ -20,6 +20,8 @@ export const VECTOR_SYNC: u32 = 0x000, VECTOR_IRQ: u32 = 0x080, VECTOR_FIQ: u32 
 const HCR_TGE: u64 = 1 << 27;
 const SCR_NS: u64 = 1;
 const SCTLR_SPAN: u64 = 1 << 23;
+const SCTLR_DSSBS: u64 = <u64>1 << 44;
+const PSTATE_SSBS: u32 = 1 << 12;
 const ESR_IL: u64 = 1 << 25;
 
 /** Host-visible record of the last exception taken, for the debugger's exception events. */
@@ -54,6 +56,9 @@ export function takeException(targetEL: u32, vectorType: u32, esr: u64, far: u64
   // PAN is set on entry to EL1 (or EL2 in the EL2&0 regime) when SCTLR_ELx.SPAN is 0.
   if (targetEL == 1 && (sr(SCTLR_EL1) & SCTLR_SPAN) == 0) ps |= PSTATE_PAN;
   if (targetEL == 2 && (sr(HCR_EL2) & ((1 << 34) | HCR_TGE)) == ((1 << 34) | HCR_TGE) && (sr(SCTLR_EL2) & SCTLR_SPAN) == 0) ps |= PSTATE_PAN;
+  // PSTATE.SSBS takes SCTLR_ELx.DSSBS of the target EL.
+  const sctlr = sr(targetEL == 1 ? SCTLR_EL1 : targetEL == 2 ? SCTLR_EL2 : SCTLR_EL3);
+  ps = (sctlr & SCTLR_DSSBS) != 0 ? ps | PSTATE_SSBS : ps & ~PSTATE_SSBS;
   setPSTATE(ps);
   const vector = sr(VBAR(targetEL)) + offset;
   setNextPC(vector);

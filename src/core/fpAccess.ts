@@ -32,8 +32,10 @@ export function fpAccessAllowed(): bool {
   }
   if (el2Enabled()) {
     const cptr = sr(CPTR_EL2);
+    // With E2H, CPTR_EL2.FPEN: 'x0' traps EL0-EL2, '01' traps EL0 only in the host regime (TGE), '11' nothing.
+    const fpen = <u32>(cptr >> 20) & 3;
     const trapped = (hcr & HCR_E2H) != 0
-      ? (el == 2 || (el == 0 && e2hTge) || el == 1 ? fpenTraps(<u32>(cptr >> 20) & 3, el == 1 ? 1 : el) : false)
+      ? (fpen & 1) == 0 || (fpen == 1 && el == 0 && (hcr & HCR_TGE) != 0)
       : (cptr & CPTR_TFP) != 0;
     if (trapped) { takeSync(2, EC.FPAccess, FP_TRAP_ISS); return false; }
   }

@@ -79,6 +79,39 @@ export class Runner {
     return s;
   }
 
+  /**
+   * Executes up to `budget` instructions and handles what stopped them. Returns undefined when the guest may go
+   * on, 'debug' at a breakpoint or debug event, or the outcome when it has finished or cannot make progress.
+   */
+  step(budget: bigint): RunOutcome | 'debug' | undefined {
+    const pcBefore = this.core.pc;
+    const exit = this.core.run(budget) as Exit;
+    switch (exit) {
+      case Exit.Semihosting: {
+        const done = this.semihosting.call();
+        return done ? { kind: 'exit', status: done.status, reason: done.reason } : undefined;
+      }
+      case Exit.WaitForInterrupt:
+        // No device can raise an interrupt yet: a waiting guest would wait forever.
+        return { kind: 'idle', report: `the guest waits for an interrupt that nothing will raise: ${this.where()}` };
+      case Exit.FetchFromNowhere:
+        return { kind: 'left-ram', report: `execution left RAM: ${this.where()}` };
+      case Exit.Debug:
+        return 'debug';
+      case Exit.Budget:
+        if (budget > 1n && this.core.pc === pcBefore && this.isBranchToSelf(this.core.pc)) {
+          return { kind: 'spinning', report: `the guest spins on a branch to itself: ${this.where()}` };
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private isBranchToSelf(pc: bigint): boolean {
+    return this.core.readBytes(pc, 4).every((b, i) => b === ((B_SELF >>> (8 * i)) & 0xff));
+  }
+
   /** Runs to completion, yielding to the event loop between slices so that the process stays interruptible. */
   async run(): Promise<RunOutcome> {
     const limit = this.opts.maxInsns;
@@ -89,28 +122,12 @@ export class Runner {
         if (left <= 0n) return { kind: 'limit', report: `instruction limit reached: ${this.where()}` };
         if (left < budget) budget = left;
       }
-      const pcBefore = this.core.pc;
-      const exit = this.core.run(budget) as Exit;
-      switch (exit) {
-        case Exit.Semihosting: {
-          const done = this.semihosting.call();
-          if (done) return { kind: 'exit', status: done.status, reason: done.reason };
-          break;
-        }
-        case Exit.WaitForInterrupt:
-          // No device can raise an interrupt yet: a waiting guest would wait forever.
-          return { kind: 'idle', report: `the guest waits for an interrupt that nothing will raise: ${this.where()}` };
-        case Exit.FetchFromNowhere:
-          return { kind: 'left-ram', report: `execution left RAM: ${this.where()}` };
-        case Exit.Budget:
-          if (this.core.pc === pcBefore && this.core.readBytes(this.core.pc, 4).every((b, i) => b === ((B_SELF >>> (8 * i)) & 0xff))) {
-            return { kind: 'spinning', report: `the guest spins on a branch to itself: ${this.where()}` };
-          }
-          await new Promise((r) => setImmediate(r));
-          break;
-        default:
-          break;
-      }
+      const result = this.step(budget);
+      if (result !== undefined && result !== 'debug') return result;
+      await new Promise((r) => setImmediate(r));
     }
   }
+
+  /** Where the guest is and the last exception it took, for reports. */
+  describe(): string { return this.where(); }
 }

@@ -2,13 +2,17 @@
 // ISS), WFx traps, SVC/HVC/SMC/BRK/HLT routing, ERET and its illegal returns, FP traps, interrupts, DC ZVA, AT.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Core } from '../../src/machine/core';
 import { accessRule } from '../../src/arch/sysregs/access';
 import { SYSREGS } from '../../src/arch/sysregs/table';
-import { assembleWords } from '../support/cross';
+import { assembleWords, repoRoot } from '../support/cross';
+import { diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
+import { randomState } from '../support/randomCases';
+import { xorshift } from '../../tools/randomWords';
 
 const BASE = 0x40000000n;
 const VBAR = [0n, 0x40010000n, 0x40020000n, 0x40030000n];
@@ -122,6 +126,17 @@ test('MRS reads PSTATE views, the CPU model ID registers, and virtual IDs at EL1
   assert.equal(x(6), 0x0001111110212120n);
 });
 
+test('a core comes out of instantiation with the CPU model reset values', async () => {
+  const core = await Core.load();
+  core.configureRam(BASE, 1n << 20n);
+  core.setHighestEL(3);
+  core.writeBytes(BASE, assemble('mrs x0, midr_el1\nmrs x1, id_aa64pfr0_el1\nmrs x2, sctlr_el1\nmrs x3, mpidr_el1'));
+  core.pc = BASE;
+  core.pstate = elh(3);
+  core.run(4n);
+  assert.deepEqual([0, 1, 2, 3].map((n) => core.getX(n)), [0x414fd0b1n, 0x1101000010111111n, 0x30d00800n, 0x80000000n]);
+});
+
 test('MSR/MRS of higher-EL registers are UNDEFINED; at EL0 every privileged register is', async () => {
   let c = await cpu('mrs x0, hcr_el2', 1);
   c.step();
@@ -132,6 +147,9 @@ test('MSR/MRS of higher-EL registers are UNDEFINED; at EL0 every privileged regi
   c = await cpu('mrs x0, scr_el3', 2);
   c.step();
   assert.deepEqual([c.el, c.taken().ec], [2, 0]);
+  c = await cpu('msr cntfrq_el0, x0', 1);
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [1, 0], 'only the highest EL writes CNTFRQ_EL0');
   c = await cpu('mrs x0, s3_0_c1_c2_0', 1); // ZCR_EL1
   c.step();
   assert.equal(c.taken().ec, 0, 'SVE is not implemented');
@@ -332,6 +350,16 @@ test('FP/SIMD access traps: CPACR_EL1.FPEN, CPTR_EL2.TFP, CPTR_EL3.TFP with EC 0
   c = await cpu('fmov d0, x1', 2, 3, { CPTR_EL3: 1n << 10n });
   c.step();
   assert.deepEqual([c.taken().el, c.taken().ec], [3, 0x07]);
+  const e2h = (1n << 34n) | (1n << 31n), tge = 1n << 27n;
+  c = await cpu('fmov d0, x1', 0, 3, { HCR_EL2: e2h, CPACR_EL1: 3n << 20n, CPTR_EL2: 0n });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [2, 0x07], 'E2H: CPTR_EL2.FPEN = 0 traps EL0 too');
+  c = await cpu('fmov d0, x1', 0, 3, { HCR_EL2: e2h | tge, CPTR_EL2: 1n << 20n });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [2, 0x07], 'FPEN = 01 traps the host EL0');
+  c = await cpu('fmov d0, x1', 2, 3, { HCR_EL2: e2h | tge, CPTR_EL2: 1n << 20n });
+  c.step();
+  assert.equal(c.core.pc, BASE + 4n, 'FPEN = 01 lets EL2 run');
   c = await cpu('msr fpcr, x1\nmrs x2, fpcr', 1, 3, { CPACR_EL1: 3n << 20n });
   c.core.setX(1, 0xffffffffn);
   c.step(2);
@@ -412,4 +440,97 @@ test('PC alignment faults report the PC in FAR; MSR SPSel switches the stack poi
   c.core.setSP(1, 0x2000n);
   c.step(4);
   assert.deepEqual([c.core.getX(1), c.core.getX(2)], [0x1000n, 0x2000n]);
+});
+
+test('the EL3 -> EL2 -> EL1 -> EL0 guest prints the same exceptions in trapdoor run as in qemu-system-aarch64', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-guest-'));
+  try {
+    const elf = join(dir, 'exceptions.elf');
+    execFileSync('aarch64-linux-gnu-as', ['-o', join(dir, 'g.o'), join(repoRoot(), 'test/guests/exceptions.S')]);
+    execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-o', elf, join(dir, 'g.o')]);
+    const qemu = spawnSync('qemu-system-aarch64', ['-M', 'virt,secure=on,virtualization=on', '-cpu', 'max', '-nographic',
+      '-semihosting', '-kernel', elf], { encoding: 'utf8', timeout: 60000 });
+    let cli = __dirname;
+    while (!existsSync(join(cli, 'cli.js')) && cli !== dirname(cli)) cli = dirname(cli);
+    const ours = spawnSync(process.execPath, [join(cli, 'cli.js'), 'run', elf, '--el', '3'], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(ours.stderr, '');
+    assert.equal(ours.status, 0);
+    assert.equal(qemu.status, 0);
+    // QEMU writes the semihosting console to stderr when its standard streams are not a terminal.
+    const q = (qemu.stdout + qemu.stderr).split('\n');
+    const t = ours.stdout.split('\n');
+    q.forEach((line, i) => assert.equal(t[i], line, `line ${i + 1}`));
+    assert.equal(t.length, q.length);
+    // The classes the guest must have gone through (so that equal outputs are not equally empty).
+    for (const esr of ['0x2000000', '0xf2000077', '0x5a000022', '0x5e000033', '0x623504a2', '0x7e00000', '0x1fe00000',
+      '0x8a000000', '0x3a000000', '0x56000044', '0x62300680', '0x5e000077', '0xbe000000', '0x6232c001', '0x62141e9c',
+      '0x6232fa81', '0xf20000ab']) {
+      assert.ok(t.some((l) => l.includes(`ESR ${esr} `)), `ESR ${esr}`);
+    }
+    assert.equal(t.at(-2), 'done');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('EL0 system instructions match qemu-aarch64: MRS/MSR NZCV, FPCR, FPSR, TPIDR_EL0, DIT, SSBS, hints, barriers', async () => {
+  const sysreg = (op1: number, crn: number, crm: number, op2: number) => (op1 << 16) | (crn << 12) | (crm << 8) | (op2 << 5);
+  const readable = [sysreg(3, 4, 2, 0), sysreg(3, 4, 4, 0), sysreg(3, 4, 4, 1), sysreg(3, 13, 0, 2), sysreg(3, 4, 2, 5), sysreg(3, 4, 2, 6)];
+  // FPCR writes are left out: QEMU's CPU keeps the AArch32 Len/Stride bits, which are RES0 on our AArch64-only CPU.
+  const writable = [sysreg(3, 4, 2, 0), sysreg(3, 4, 4, 1), sysreg(3, 13, 0, 2), sysreg(3, 4, 2, 5), sysreg(3, 4, 2, 6)];
+  // qemu-aarch64 starts processes with PSTATE.DIT/SSBS and TPIDR_EL0 as Linux does: every case clears them first.
+  const prefix = [0xd503405f, 0xd503403f, 0xd51bd05f];
+  const fixed = [0xd503201f, 0xd503203f, 0xd503221f, 0xd503229f, 0xd50320bf, 0xd503209f, 0xd503241f, 0xd5033bbf,
+    0xd5033f9f, 0xd5033fdf, 0xd5033f5f, 0xd503309f, 0xd503349f,
+    0xd503405f, 0xd503415f, 0xd503403f, 0xd503413f]; // MSR DIT/SSBS, #0/#1
+  const rand = xorshift(7);
+  const word = (): number => {
+    const r = rand() % 4;
+    const rt = rand() % 31;
+    if (r === 0) return (0xd5300000 | (1 << 19) | readable[rand() % readable.length] | rt) >>> 0;
+    if (r === 1) return (0xd5100000 | (1 << 19) | writable[rand() % writable.length] | rt) >>> 0;
+    return fixed[rand() % fixed.length];
+  };
+  const cases = Array.from({ length: 80 }, () => ({ words: [...prefix, ...Array.from({ length: 8 }, word)], initial: randomState(rand) }));
+  const qemu = runOnQemu(cases);
+  const ours = await runOnCore(cases, qemu.seqVa);
+  const failures = cases.flatMap((c, i) => {
+    const d = diffStates(ours[i], qemu.results[i]);
+    return d.length ? [`case ${i}: ${c.words.map((w) => w.toString(16)).join(' ')}\n  ${d.join('\n  ')}`] : [];
+  });
+  assert.equal(failures.length, 0, failures.slice(0, 5).join('\n'));
+});
+
+test('more access rules: SP_EL0 in use, TPIDRRO_EL0, TID2 at EL0, TDE, TIDCP, CNTPS_*, TLOR, aliases at EL3', async () => {
+  let c = await cpu('msr spsel, #0\nmrs x0, sp_el0', 1);
+  c.step(2);
+  assert.deepEqual([c.taken().el, c.taken().ec, c.taken().offset], [1, 0, 0n], 'SP_EL0 is the current SP');
+  c = await cpu('mrs x0, tpidrro_el0\nmsr tpidrro_el0, x0', 0);
+  c.step(2);
+  assert.deepEqual([c.taken().el, c.taken().ec, c.taken().elr], [1, 0, BASE + 4n], 'read-only at EL0');
+  c = await cpu('mrs x0, ctr_el0', 0, 3, { SCTLR_EL1: 0x30d00800n | (1n << 15n), HCR_EL2: (1n << 31n) | (1n << 17n) });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [2, 0x18], 'HCR_EL2.TID2 at EL0');
+  c = await cpu('mrs x0, dbgbvr0_el1', 1, 3, { MDCR_EL2: 1n << 8n });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().iss], [2, sysISS(2, 0, 0, 0, 4, 0, true)], 'MDCR_EL2.TDE implies TDA');
+  c = await cpu('mrs x0, s3_0_c15_c0_0', 1, 3, { HCR_EL2: (1n << 31n) | (1n << 20n) });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().iss], [2, sysISS(3, 0, 15, 0, 0, 0, true)], 'HCR_EL2.TIDCP');
+  c = await cpu('mrs x0, s3_0_c15_c0_0', 1);
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [1, 0]);
+  c = await cpu('mrs x0, cntps_ctl_el1', 1);
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [1, 0], 'CNTPS_* are UNDEFINED in Non-secure EL1');
+  c = await cpu('mrs x0, cntps_ctl_el1', 1, 3, { SCR_EL3: 0x500n });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [3, 0x18], 'Secure EL1 without SCR_EL3.ST');
+  c = await cpu('mrs x0, lorc_el1', 1, 3, { SCR_EL3: 0x501n | (1n << 14n) });
+  c.step();
+  assert.deepEqual([c.taken().el, c.taken().ec], [3, 0x18], 'SCR_EL3.TLOR');
+  c = await cpu('msr sctlr_el12, x1', 3, 3, { HCR_EL2: (1n << 31n) | (1n << 34n) });
+  c.core.setX(1, 0x77n);
+  c.step();
+  assert.equal(c.sr('SCTLR_EL1'), 0x77n, 'EL3 reaches SCTLR_EL1 through SCTLR_EL12 when E2H is set');
 });

@@ -36,6 +36,7 @@ const isRas = (r: SysReg) => /^ER(RIDR|RSELR|X)/.test(r.name);
  */
 export const TRAP_CONTROLS: readonly TrapControl[] = [
   { name: 'PSTATE.SP', fn: 'PSTATE_SP', doc: 'SP_EL0 is UNDEFINED through MRS/MSR while it is the current stack pointer', selects: named('SP_EL0') },
+  { name: 'CNTFRQ_EL0 write', fn: 'CNTFRQ_WRITE', doc: 'Only the highest implemented EL writes CNTFRQ_EL0; elsewhere the write is UNDEFINED', selects: named('CNTFRQ_EL0') },
   { name: 'EL0 read-only', fn: 'EL0_READ_ONLY', doc: 'Writable only from EL1 and above', selects: named('TPIDRRO_EL0', 'PMUSERENR_EL0') },
   { name: 'SCTLR_EL1.UCT', fn: 'SCTLR_EL1_UCT', doc: 'EL0 reads of CTR_EL0 trap to EL1 when 0', selects: named('CTR_EL0') },
   { name: 'SCTLR_EL1.UMA', fn: 'SCTLR_EL1_UMA', doc: 'EL0 accesses to DAIF trap to EL1 when 0', selects: named('DAIF') },

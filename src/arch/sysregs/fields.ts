@@ -120,10 +120,11 @@ export const SPSR_FIELDS: readonly SysRegField[] = [
 
 export const CURRENTEL_FIELDS = [f('EL', 3, 2, 'Current Exception level', { 0: 'EL0', 1: 'EL1', 2: 'EL2', 3: 'EL3' })];
 export const SPSEL_FIELDS = [bit('SP', 0, 'Stack pointer selection', 'SP_EL0 at every EL', 'SP_ELx at ELx')];
-export const PAN_FIELDS = [SPSR_FIELDS[5]];
-export const UAO_FIELDS = [SPSR_FIELDS[4]];
-export const DIT_FIELDS = [SPSR_FIELDS[3]];
-export const SSBS_FIELDS = [SPSR_FIELDS[8]];
+const spsrField = (name: string): SysRegField[] => SPSR_FIELDS.filter((x) => x.name === name);
+export const PAN_FIELDS = spsrField('PAN');
+export const UAO_FIELDS = spsrField('UAO');
+export const DIT_FIELDS = spsrField('DIT');
+export const SSBS_FIELDS = spsrField('SSBS');
 
 const RMODE = { 0: 'Round to Nearest (RN)', 1: 'Round towards Plus Infinity (RP)', 2: 'Round towards Minus Infinity (RM)', 3: 'Round towards Zero (RZ)' };
 export const FPCR_FIELDS: readonly SysRegField[] = [
@@ -216,7 +217,8 @@ export const CPTR_EL2_FIELDS: readonly SysRegField[] = [
   trap('TCPAC', 31, 'EL1 accesses to CPACR_EL1 (to EL2)'),
   bit('TTA', 20, 'trace register access (E2H = 0)', 'not trapped', 'trapped to EL2'),
   trap('TFP', 10, 'FP/AdvSIMD at EL0-EL2 (E2H = 0; EC 0x07 to EL2)'),
-  { ...f('FPEN', 21, 20, 'FP/AdvSIMD trap when HCR_EL2.E2H = 1 (EC 0x07 to EL2)', FPEN) },
+  f('FPEN', 21, 20, 'FP/AdvSIMD trap when HCR_EL2.E2H = 1 (EC 0x07 to EL2)',
+    { 0: 'trap at EL0, EL1 and EL2', 1: 'trap at EL0 when HCR_EL2.TGE = 1', 2: 'trap at EL0, EL1 and EL2', 3: 'no trap' }),
 ];
 export const CPTR_EL3_FIELDS: readonly SysRegField[] = [
   trap('TCPAC', 31, 'EL1/EL2 accesses to CPACR_EL1 and CPTR_EL2 (to EL3)'),

@@ -12,6 +12,8 @@ import { HCR_TGE, SCR_NS } from './systemTraps';
 
 /** SPSR bits restored into PSTATE: NZCV, DIT, UAO, PAN, IL, SSBS, DAIF, M[3:0] (SS: no software step). */
 const RESTORED: u32 = 0xf1d013cf;
+/** Kept from PSTATE on an illegal return: EL and SP, and DIT, UAO, SSBS, which become UNKNOWN (we keep them, as QEMU). */
+const KEPT_WHEN_ILLEGAL: u32 = 0x0180100f;
 const SPSR_NRW: u32 = 1 << 4;
 
 // IllegalExceptionReturn(): AArch32 (not implemented), reserved M values, an EL not implemented or above the
@@ -32,8 +34,8 @@ export function ERET_branch_reg(): void {
   if (el == 0) { undefinedInstruction(); return; }
   const spsr = <u32>sr(SPSR(el));
   const target = sr(ELR(el));
-  // SetPSTATEFromPSR(): an illegal return keeps EL and SPSel and sets IL; everything else comes from SPSR.
-  const keep: u32 = illegalReturn(spsr) ? 0xf : 0;
+  // SetPSTATEFromPSR(): an illegal return keeps EL and SPSel and sets IL; NZCV, PAN and DAIF come from SPSR.
+  const keep: u32 = illegalReturn(spsr) ? KEPT_WHEN_ILLEGAL : 0;
   setPSTATE((spsr & RESTORED & ~keep) | (PSTATE & keep) | (keep != 0 ? PSTATE_IL : 0));
   clearExclusiveLocal();
   setEventRegister();

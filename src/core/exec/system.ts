@@ -26,14 +26,21 @@ const FPCR_MASK: u32 = 0x07c80000;
 /** FPSR bits: NZCV, QC and the cumulative exception flags. */
 const FPSR_MASK: u32 = 0xf800009f;
 
-/** Reset of every system register to the CPU model's value; the ID registers follow the configured ELs. */
+/** Reset of every system register to the CPU model's value (the host calls it again for a machine reset). */
 export function resetSystemRegisters(): void {
   sysregReset();
-  let pfr0 = sr(ID_AA64PFR0_EL1);
-  if (highestEL < 2) pfr0 &= ~(<u64>0xf << ID_AA64PFR0_EL2_SHIFT);
-  if (highestEL < 3) pfr0 &= ~(<u64>0xf << ID_AA64PFR0_EL3_SHIFT);
-  setSr(ID_AA64PFR0_EL1, pfr0);
   updateInterruptLines();
+}
+
+// The core comes out of instantiation in its reset state.
+resetSystemRegisters();
+
+/** ID_AA64PFR0_EL1 as configured: EL2 and EL3 reported only when implemented (highestEL). */
+function idAA64PFR0(): u64 {
+  let v = sr(ID_AA64PFR0_EL1);
+  if (highestEL < 2) v &= ~(<u64>0xf << ID_AA64PFR0_EL2_SHIFT);
+  if (highestEL < 3) v &= ~(<u64>0xf << ID_AA64PFR0_EL3_SHIFT);
+  return v;
 }
 
 /** ISS of a trapped MSR/MRS/SYS (EC 0x18): Op0, Op2, Op1, CRn, Rt, CRm, Direction (1 = read). */
@@ -107,6 +114,7 @@ function readRegister(idx: i32): u64 {
   if (idx == MIDR_EL1 && el == 1 && el2Enabled()) return sr(VPIDR_EL2);
   if (idx == MPIDR_EL1 && el == 1 && el2Enabled()) return sr(VMPIDR_EL2);
   if (idx == DCZID_EL0) return dczid();
+  if (idx == ID_AA64PFR0_EL1) return idAA64PFR0();
   if (idx == CCSIDR_EL1) return ccsidrFor(sr(CSSELR_EL1));
   if (idx == ISR_EL1) return <u64>interruptStatus();
   if (idx == CNTPCT_EL0) return physicalCount();

@@ -53,6 +53,7 @@ export function e2hAliasAccessible(el: u32): bool {
 }
 
 export function PSTATE_SP(el: u32, write: bool): u32 { return (PSTATE & 1) == 0 ? UNDEFINED : 0; }
+export function CNTFRQ_WRITE(el: u32, write: bool): u32 { return write && el != highestEL ? UNDEFINED : 0; }
 export function EL0_READ_ONLY(el: u32, write: bool): u32 { return el == 0 && write ? UNDEFINED : 0; }
 export function SCTLR_EL1_UCT(el: u32, write: bool): u32 { return sctlrEL0Allows(el, SCTLR_UCT); }
 export function SCTLR_EL1_UMA(el: u32, write: bool): u32 { return sctlrEL0Allows(el, SCTLR_UMA); }

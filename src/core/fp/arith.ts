@@ -3,8 +3,9 @@
 import {
   addWide, fpDefaultNaN, fpInfinity, fpOnePointFive, fpProcessNaN, fpProcessNaNs, fpProcessNaNs3, fpRaise, fpRound,
   fpRoundingMode, fpTwo, fpUnpack, fpZero, FPSR_DZC, FPSR_IOC, mul64To128, nanDone, RM, sumExp, sumSig, sumSign,
-  T_INF, T_NONZERO, T_QNAN, T_ZERO, upExp, upSig, upSign, wHi, wLo, isNaNType, signBit,
+  T_INF, T_NONZERO, T_QNAN, T_SNAN, T_ZERO, upExp, upSig, upSign, wHi, wLo, isNaNType, signBit,
 } from './core';
+import { fpConvertNaN } from './convert';
 
 /** FPNeg(), FPAbs(): sign-bit operations, NaNs included. */
 @inline export function fpNeg(x: u64, N: u32): u64 { return x ^ signBit(N); }
@@ -70,7 +71,7 @@ export function fpMulAdd(addend: u64, a: u64, b: u64, N: u32, fpcr: u32): u64 {
   const t1 = fpUnpack(a, N, fpcr); const s1 = upSign, e1 = upExp, g1 = upSig;
   const t2 = fpUnpack(b, N, fpcr); const s2 = upSign, e2 = upExp, g2 = upSig;
   const inf1 = t1 == T_INF, inf2 = t2 == T_INF, zero1 = t1 == T_ZERO, zero2 = t2 == T_ZERO;
-  let r = fpProcessNaNs3(tA, t1, t2, addend, a, b, N, fpcr);
+  const r = fpProcessNaNs3(tA, t1, t2, addend, a, b, N, fpcr);
   const done = nanDone;
   if (tA == T_QNAN && ((inf1 && zero2) || (zero1 && inf2))) { fpRaise(FPSR_IOC); return fpDefaultNaN(N); }
   if (done) return r;
@@ -82,6 +83,34 @@ export function fpMulAdd(addend: u64, a: u64, b: u64, N: u32, fpcr: u32): u64 {
   if (zeroA && zeroP && sA == sP) return fpZero(sA, N);
   mulAddValues(sA, eA, gA, sP, e1 + e2 + 1, g1, g2);
   return roundSum(N, fpcr);
+}
+
+/** FPMulAddH(): single-precision addend + the product of two half-precision operands, with one rounding
+ *  (FMLAL/FMLSL); a NaN operand of half precision is converted after FPProcessNaN() (FPProcessNaNs3H()). */
+export function fpMulAddH(addend: u64, a: u64, b: u64, fpcr: u32): u64 {
+  const tA = fpUnpack(addend, 32, fpcr); const sA = upSign, eA = upExp, gA = upSig;
+  const t1 = fpUnpack(a, 16, fpcr); const s1 = upSign, e1 = upExp, g1 = upSig;
+  const t2 = fpUnpack(b, 16, fpcr); const s2 = upSign, e2 = upExp, g2 = upSig;
+  const inf1 = t1 == T_INF, inf2 = t2 == T_INF, zero1 = t1 == T_ZERO, zero2 = t2 == T_ZERO;
+  let r: u64 = 0;
+  let done = true;
+  if (tA == T_SNAN) r = fpProcessNaN(tA, addend, 32, fpcr);
+  else if (t1 == T_SNAN) r = fpConvertNaN(fpProcessNaN(t1, a, 16, fpcr), 16, 32);
+  else if (t2 == T_SNAN) r = fpConvertNaN(fpProcessNaN(t2, b, 16, fpcr), 16, 32);
+  else if (tA == T_QNAN) r = fpProcessNaN(tA, addend, 32, fpcr);
+  else if (t1 == T_QNAN) r = fpConvertNaN(fpProcessNaN(t1, a, 16, fpcr), 16, 32);
+  else if (t2 == T_QNAN) r = fpConvertNaN(fpProcessNaN(t2, b, 16, fpcr), 16, 32);
+  else done = false;
+  if (tA == T_QNAN && ((inf1 && zero2) || (zero1 && inf2))) { fpRaise(FPSR_IOC); return fpDefaultNaN(32); }
+  if (done) return r;
+  const infA = tA == T_INF, zeroA = tA == T_ZERO;
+  const sP = s1 ^ s2, infP = inf1 || inf2, zeroP = zero1 || zero2;
+  if ((inf1 && zero2) || (zero1 && inf2) || (infA && infP && sA != sP)) { fpRaise(FPSR_IOC); return fpDefaultNaN(32); }
+  if ((infA && sA == 0) || (infP && sP == 0)) return fpInfinity(0, 32);
+  if ((infA && sA == 1) || (infP && sP == 1)) return fpInfinity(1, 32);
+  if (zeroA && zeroP && sA == sP) return fpZero(sA, 32);
+  mulAddValues(sA, eA, gA, sP, e1 + e2 + 1, g1, g2);
+  return roundSum(32, fpcr);
 }
 
 /** The exact addend + product (product significands g1 * g2, exponent eP of bit 127) into the sum globals. */

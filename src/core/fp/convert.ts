@@ -85,7 +85,7 @@ export function fixedToFP(x: u64, M: u32, fbits: u32, unsigned: bool, N: u32, fp
 }
 
 /** FPConvertNaN(): the sign and the top of the payload, quieted. */
-function fpConvertNaN(x: u64, N: u32, M: u32): u64 {
+export function fpConvertNaN(x: u64, N: u32, M: u32): u64 {
   const sign = (x >> (N - 1)) & 1;
   const FN = fracBits(N), FM = fracBits(M);
   let payload = x & ((<u64>1 << (FN - 1)) - 1);

@@ -155,7 +155,7 @@ export function fpRound(sign: u32, exp: i32, sig: u64, N: u32, fpcr: u32, roundi
   return sbit | (<u64>biased << F) | (mant & ((<u64>1 << F) - 1));
 }
 
-// 128-bit significand arithmetic: results in w_hi:w_lo.
+// 128-bit significand arithmetic: results in wHi:wLo.
 export let wHi: u64 = 0;
 export let wLo: u64 = 0;
 

@@ -1,0 +1,70 @@
+// The bundled debug adapter driven over DAP (@vscode/debugadapter-testsupport): launch, stop on entry,
+// instruction breakpoints, registers, disassembly, stepping, guest output and exit, and launch errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import { repoRoot } from '../support/cross';
+
+function adapter(): string {
+  for (let d = __dirname; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'adapter.js'))) return join(d, 'adapter.js');
+  throw new Error('adapter.js not built');
+}
+
+function buildGuest(dir: string): string {
+  execFileSync('aarch64-linux-gnu-as', ['-o', join(dir, 'g.o'), join(repoRoot(), 'test/guests/semihosting.S')]);
+  execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-o', join(dir, 'g.elf'), join(dir, 'g.o')]);
+  return join(dir, 'g.elf');
+}
+
+async function withClient(fn: (dc: DebugClient, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-dap-'));
+  const dc = new DebugClient(process.execPath, adapter(), 'trapdoor');
+  await dc.start();
+  try {
+    await fn(dc, dir);
+  } finally {
+    await dc.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('launch stops on entry at EL1 with PC at the ELF entry', () => withClient(async (dc, dir) => {
+  const program = buildGuest(dir);
+  await Promise.all([
+    dc.configurationSequence(),
+    dc.launch({ program, stopOnEntry: true } as never),
+    dc.waitForEvent('stopped'),
+  ]);
+  const st = await dc.stackTraceRequest({ threadId: 1 });
+  assert.equal(st.body.stackFrames[0].name, 'EL1: _start');
+  assert.equal(st.body.stackFrames[0].instructionPointerReference, '0x40080000');
+  const scopes = await dc.scopesRequest({ frameId: 0 });
+  const vars = await dc.variablesRequest({ variablesReference: scopes.body.scopes[0].variablesReference });
+  const pstate = vars.body.variables.find((v) => v.name === 'pstate')!;
+  assert.match(pstate.value, /DAIF EL1h/);
+  const dis = await dc.disassembleRequest({ memoryReference: '0x40080000', instructionCount: 3 });
+  assert.deepEqual(dis.body!.instructions.map((i) => i.instruction), ['mov x0, #0x4                   \t// #4', 'adr x1, 400800ec <hello>', 'hlt #0xf000']);
+}));
+
+test('an instruction breakpoint stops there; stepping and continuing run the guest to its exit', () => withClient(async (dc, dir) => {
+  const program = buildGuest(dir);
+  await Promise.all([dc.configurationSequence(), dc.launch({ program, stopOnEntry: true, cwd: dir } as never), dc.waitForEvent('stopped')]);
+  await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x40080008' }] });
+  const output = dc.waitForEvent('output');
+  await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('instruction breakpoint', {})]);
+  let st = await dc.stackTraceRequest({ threadId: 1 });
+  assert.equal(st.body.stackFrames[0].instructionPointerReference, '0x40080008');
+  await Promise.all([dc.stepInRequest({ threadId: 1, granularity: 'instruction' }), dc.waitForEvent('stopped')]);
+  st = await dc.stackTraceRequest({ threadId: 1 });
+  assert.equal(st.body.stackFrames[0].instructionPointerReference, '0x4008000c');
+  assert.equal((await output).body.output, 'hello from semihosting\n');
+  await Promise.all([dc.continueRequest({ threadId: 1 }), dc.waitForEvent('exited').then((e) => assert.equal(e.body.exitCode, 42)), dc.waitForEvent('terminated')]);
+}));
+
+test('a wrong launch configuration names the field', () => withClient(async (dc) => {
+  await assert.rejects(dc.launch({ program: '/nonexistent.elf', entryEl: 4 } as never), /"entryEl" must be 1, 2 or 3/);
+}));
