@@ -27,8 +27,8 @@ const DFSC_ADDRESS_SIZE_L0: u32 = 0b000000;
 const HCR_E2H: u64 = 1 << 34, HCR_TGE: u64 = 1 << 27, HCR_DC: u64 = 1 << 12;
 const SCR_EA: u64 = 1 << 3;
 const SCTLR_M: u64 = 1, SCTLR_A: u64 = 1 << 1, SCTLR_SA: u64 = 1 << 3, SCTLR_SA0: u64 = 1 << 4;
-/** PAMax(): ID_AA64MMFR0_EL1.PARange of the CPU model is 0b0101, 48 bits. */
-const PA_MAX: u64 = 48;
+/** PAMax(): ID_AA64MMFR0_EL1.PARange of the CPU model (src/arch/sysregs/model.ts) is 0b0010, 40 bits. */
+const PA_MAX: u64 = 40;
 
 /**
  * Set when the current load/store took an exception (alignment, SP alignment, abort). Handlers test it before

@@ -47,7 +47,10 @@ test('launch stops on entry at EL1 with PC at the ELF entry', () => withClient(a
   const pstate = vars.body.variables.find((v) => v.name === 'pstate')!;
   assert.match(pstate.value, /DAIF EL1h/);
   const dis = await dc.disassembleRequest({ memoryReference: '0x40080000', instructionCount: 3 });
-  assert.deepEqual(dis.body!.instructions.map((i) => i.instruction), ['mov x0, #0x4                   \t// #4', 'adr x1, 400800ec <hello>', 'hlt #0xf000']);
+  const text = dis.body!.instructions.map((i) => i.instruction);
+  assert.equal(text[0], 'mov x0, #0x4                   \t// #4');
+  assert.match(text[1], /^adr x1, [0-9a-f]+ <hello>$/);
+  assert.equal(text[2], 'hlt #0xf000');
 }));
 
 test('an instruction breakpoint stops there; stepping and continuing run the guest to its exit', () => withClient(async (dc, dir) => {

@@ -2,6 +2,7 @@
 // real/imaginary pairs, by vector and by element) and FMLAL/FMLSL(2) (FEAT_FHM, half products into singles).
 import { fpAdd, fpMulAdd, fpMulAddH, fpNeg } from '../fp/arith';
 import { clearHigh, elem, fpcrArith, setElem, vAddr } from '../fp/vreg';
+import { undefinedInstruction } from '../exception';
 
 /** Source copies: the results of these forms read elements other than their own. */
 const SRC: usize = memory.data(48, 16);
@@ -72,10 +73,10 @@ function fmlal(Q: u32, upper: bool, sub: bool, Rm: u32, index: i32, Rn: u32, Rd:
   if (!Q) clearHigh(Rd);
 }
 
-export function FMLAL_asimdsame(Q: u32, Rm: u32, Rn: u32, Rd: u32): void { fmlal(Q, false, false, Rm, -1, Rn, Rd); }
-export function FMLSL_asimdsame(Q: u32, Rm: u32, Rn: u32, Rd: u32): void { fmlal(Q, false, true, Rm, -1, Rn, Rd); }
-export function FMLAL2_asimdsame(Q: u32, Rm: u32, Rn: u32, Rd: u32): void { fmlal(Q, true, false, Rm, -1, Rn, Rd); }
-export function FMLSL2_asimdsame(Q: u32, Rm: u32, Rn: u32, Rd: u32): void { fmlal(Q, true, true, Rm, -1, Rn, Rd); }
+export function FMLAL_asimdsame(Q: u32, sz: u32, Rm: u32, Rn: u32, Rd: u32): void { if (sz) undefinedInstruction(); else fmlal(Q, false, false, Rm, -1, Rn, Rd); }
+export function FMLSL_asimdsame(Q: u32, sz: u32, Rm: u32, Rn: u32, Rd: u32): void { if (sz) undefinedInstruction(); else fmlal(Q, false, true, Rm, -1, Rn, Rd); }
+export function FMLAL2_asimdsame(Q: u32, sz: u32, Rm: u32, Rn: u32, Rd: u32): void { if (sz) undefinedInstruction(); else fmlal(Q, true, false, Rm, -1, Rn, Rd); }
+export function FMLSL2_asimdsame(Q: u32, sz: u32, Rm: u32, Rn: u32, Rd: u32): void { if (sz) undefinedInstruction(); else fmlal(Q, true, true, Rm, -1, Rn, Rd); }
 
 @inline function fhmIndex(H: u32, L: u32, M: u32): i32 { return <i32>((H << 2) | (L << 1) | M); }
 export function FMLAL_asimdelem(Q: u32, L: u32, M: u32, Rm: u32, H: u32, Rn: u32, Rd: u32): void { fmlal(Q, false, false, Rm, fhmIndex(H, L, M), Rn, Rd); }

@@ -38,10 +38,13 @@ function hsame(mnemonic: string, U: number, a: number, opcode: string): Encoding
   };
 }
 
-/** FMLAL and friends (FHM): .2s/.4s accumulators of .2h/.4h products; objdump ignores bit 22. */
+/**
+ * FMLAL and friends (FHM): .2s/.4s accumulators of .2h/.4h products. Bit 22 (sz) must be 0, but objdump
+ * ignores it, so it is a field rather than an UNALLOCATED condition: the core's handler raises UNDEFINED.
+ */
 function fhm(mnemonic: string, U: number, S: number, opcode: string): EncodingSpec {
   return {
-    mnemonic, bits: `0 Q ${U} 01110 ${S}x 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+    mnemonic, bits: `0 Q ${U} 01110 ${S} sz 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
     ops: ['Vd.4+Q', "Vn.Q ? '4h' : '2h'", "Vm.Q ? '4h' : '2h'"], feature: 'fhm',
   };
 }
