@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Core } from '../../src/machine/core';
+import { SYSREGS } from '../../src/arch/sysregs/table';
 
 const BASE = 0x40000000n;
 /** movz x0, #1; add x0, x0, #2; add x0, x0, #3; udf #0; add x0, x0, #4 */
@@ -46,4 +47,26 @@ test('an exception event stops after the exception is taken, at the vector', asy
   assert.equal(core.debugStop.kind, STOP_EXCEPTION_TAKEN);
   assert.equal(core.pc, 0x200n, 'VBAR_EL1 (0) + current EL with SPx, synchronous');
   assert.equal(core.insnCount, 4n);
+});
+
+test('a watched system register stops after MSR writes it; ERET raises an exception-return event', async () => {
+  const STOP_ERET = 3, STOP_SYSREG = 4;
+  const core = await Core.load();
+  core.configureRam(BASE, 1n << 20n);
+  // msr vbar_el1, x0; msr elr_el1, x1; eret
+  core.writeBytes(BASE, new Uint8Array(Uint32Array.from([0xd518c000, 0xd5184021, 0xd69f03e0]).buffer));
+  core.pc = BASE;
+  core.pstate = 0x3c5;
+  core.setX(0, 0x40001000n);
+  core.setX(1, BASE + 0x100n);
+  const vbar = SYSREGS.findIndex((r) => r.name === 'VBAR_EL1');
+  core.watchSysreg(vbar, true);
+  core.setDebugEvents((1 << STOP_SYSREG) | (1 << STOP_ERET));
+  assert.equal(core.run(100n), EXIT_DEBUG);
+  assert.deepEqual(core.debugStop, { kind: STOP_SYSREG, sysreg: vbar });
+  assert.equal(core.pc, BASE + 4n);
+  assert.equal(core.getSysreg(vbar), 0x40001000n);
+  assert.equal(core.run(100n), EXIT_DEBUG);
+  assert.equal(core.debugStop.kind, STOP_ERET);
+  assert.equal(core.pc, BASE + 0x100n);
 });
