@@ -178,3 +178,29 @@ export function diffStates(ours: MachineState, theirs: MachineState): string[] {
   }
   return d;
 }
+
+/** Cases per QEMU program: their in/out blocks must fit below the scratch section. */
+const QEMU_BATCH = 100;
+
+/**
+ * Runs the cases in QEMU and in our core, a batch at a time, and returns one report per case whose final
+ * states differ, headed by `describe(case, index)` (typically the disassembled sequence).
+ */
+export async function compareWithQemu(cases: readonly Case[], describe: (c: Case, i: number) => string): Promise<string[]> {
+  const failures: string[] = [];
+  for (let at = 0; at < cases.length; at += QEMU_BATCH) {
+    const batch = cases.slice(at, at + QEMU_BATCH);
+    const qemu = runOnQemu(batch);
+    const ours = await runOnCore(batch, qemu.seqVa);
+    batch.forEach((c, j) => {
+      const d = diffStates(ours[j], qemu.results[j]);
+      if (d.length) failures.push(`${describe(c, at + j)}\n  ${d.join('\n  ')}`);
+    });
+  }
+  return failures;
+}
+
+/** `case N:` and the case's instructions, one per line, disassembled. */
+export function describeCase(disassemble: (w: number) => string): (c: Case, i: number) => string {
+  return (c, i) => `case ${i}:\n${c.words.map((w) => `    ${w.toString(16).padStart(8, '0')}  ${disassemble(w)}`).join('\n')}`;
+}

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
 import { xorshift } from '../../tools/randomWords';
-import { diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
+import { compareWithQemu, describeCase } from '../support/diffHarness';
 import { allocatedWord, randomCases } from '../support/randomCases';
 
 const dis = new Disassembler();
@@ -12,13 +12,7 @@ async function check(groups: readonly string[], seed: number, count = 60, length
   const rows = dis.rows.filter((r) => groups.includes(r.group));
   assert.ok(rows.length > 0, `no rows in ${groups.join(', ')}`);
   const cases = randomCases(rows, count, length, xorshift(seed), allocatedWord((w) => dis.decodeRow(w)));
-  const qemu = runOnQemu(cases);
-  const ours = await runOnCore(cases, qemu.seqVa);
-  const failures: string[] = [];
-  cases.forEach((c, i) => {
-    const d = diffStates(ours[i], qemu.results[i]);
-    if (d.length) failures.push(`case ${i}:\n${c.words.map((w) => `    ${w.toString(16).padStart(8, '0')}  ${dis.disassemble(w)}`).join('\n')}\n  ${d.join('\n  ')}`);
-  });
+  const failures = await compareWithQemu(cases, describeCase((w) => dis.disassemble(w)));
   assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 5).join('\n')}`);
 }
 

@@ -8,7 +8,7 @@ import { SYSREGS } from '../../src/arch/sysregs/table';
 import { Core } from '../../src/machine/core';
 import { xorshift } from '../../tools/randomWords';
 import { branchWords, isControlledBranch } from '../support/branchWords';
-import { diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
+import { compareWithQemu, describeCase } from '../support/diffHarness';
 import { allocatedWord, randomCases, type WordMaker } from '../support/randomCases';
 
 const dis = new Disassembler();
@@ -23,13 +23,7 @@ async function check(rows: readonly EncodingRow[], seed: number, maker: WordMake
   const cases = randomCases(rows, COUNT, LENGTH, xorshift(seed), maker);
   const drawn = new Set(cases.flatMap((c) => c.words.map((w) => dis.decodeRow(w))));
   assert.deepEqual(rows.filter((r) => !drawn.has(r)).map((r) => r.form), [], 'rows never drawn');
-  const qemu = runOnQemu(cases);
-  const ours = await runOnCore(cases, qemu.seqVa);
-  const failures: string[] = [];
-  cases.forEach((c, i) => {
-    const d = diffStates(ours[i], qemu.results[i]);
-    if (d.length) failures.push(`case ${i}:\n${c.words.map((w) => `    ${w.toString(16).padStart(8, '0')}  ${dis.disassemble(w)}`).join('\n')}\n  ${d.join('\n  ')}`);
-  });
+  const failures = await compareWithQemu(cases, describeCase((w) => dis.disassemble(w)));
   assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 5).join('\n')}`);
 }
 

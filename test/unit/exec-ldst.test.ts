@@ -6,7 +6,7 @@ import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
 import { SYSREGS } from '../../src/arch/sysregs/table';
 import { Core } from '../../src/machine/core';
 import { xorshift } from '../../tools/randomWords';
-import { diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
+import { compareWithQemu, describeCase } from '../support/diffHarness';
 import { ldstInitialState, ldstWordMaker } from '../support/ldstWords';
 import { randomCases } from '../support/randomCases';
 
@@ -18,13 +18,7 @@ async function check(groups: readonly string[], seed: number, count: number, len
   const rand = xorshift(seed);
   const cases = randomCases(rows, count, length, rand, ldstWordMaker((w) => dis.decodeRow(w), length))
     .map((c) => ({ ...c, initial: ldstInitialState(c.initial, rand) }));
-  const qemu = runOnQemu(cases);
-  const ours = await runOnCore(cases, qemu.seqVa);
-  const failures: string[] = [];
-  cases.forEach((c, i) => {
-    const d = diffStates(ours[i], qemu.results[i]);
-    if (d.length) failures.push(`case ${i}:\n${c.words.map((w) => `    ${w.toString(16).padStart(8, '0')}  ${dis.disassemble(w)}`).join('\n')}\n  ${d.join('\n  ')}`);
-  });
+  const failures = await compareWithQemu(cases, describeCase((w) => dis.disassemble(w)));
   assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 5).join('\n')}`);
 }
 

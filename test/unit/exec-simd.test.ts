@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { EncodingRow } from '../../src/arch/a64/encoding';
 import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
 import { xorshift } from '../../tools/randomWords';
-import { type Case, diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
+import { type Case, compareWithQemu, describeCase } from '../support/diffHarness';
 import { allocatedWord, randomCases, type WordMaker } from '../support/randomCases';
 
 const dis = new Disassembler();
@@ -15,7 +15,6 @@ const dis = new Disassembler();
  */
 const COUNT = Number(process.env.SIMD_DIFF_COUNT ?? 100);
 const SEED = Number(process.env.SIMD_DIFF_SEED ?? 0);
-const BATCH = 100;
 
 /** Integer AdvSIMD/crypto rows: FP rows (F*, SCVTF/UCVTF and the FMOV immediate) belong to the FP checks. */
 const integer = (r: EncodingRow) => !/^(F|SCVTF|UCVTF)/.test(r.form);
@@ -66,18 +65,7 @@ async function check(groups: readonly string[], seed: number, count = COUNT, len
   const cases = withLaneEdges(randomCases(rows, count, length, rand, maker), rand);
   assert.deepEqual(missed, [], 'rows without an allocated random word');
   assert.ok(count * length >= rows.length, 'too few instructions to execute every row');
-  const failures: string[] = [];
-  // One QEMU program holds at most ~200 cases (their in/out blocks must fit below the scratch section).
-  for (let at = 0; at < cases.length; at += BATCH) {
-    const batch = cases.slice(at, at + BATCH);
-    const qemu = runOnQemu(batch);
-    const ours = await runOnCore(batch, qemu.seqVa);
-    batch.forEach((c, j) => {
-      const i = at + j;
-      const d = diffStates(ours[j], qemu.results[j]);
-      if (d.length) failures.push(`case ${i}:\n${c.words.map((w) => `    ${w.toString(16).padStart(8, '0')}  ${dis.disassemble(w)}`).join('\n')}\n  ${d.join('\n  ')}`);
-    });
-  }
+  const failures = await compareWithQemu(cases, describeCase((w) => dis.disassemble(w)));
   assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 5).join('\n')}`);
 }
 
