@@ -1,7 +1,7 @@
 // Register views for the Variables pane: general registers with PSTATE decoded, and the exception registers
 // of the current EL (ELR, SPSR, ESR with its class, FAR, VBAR).
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { SYSREGS } from '../arch/sysregs/table';
+import { sysRegIndex } from '../arch/sysregs/table';
 import type { Core } from '../machine/core';
 
 export type RegisterGroup = 'general' | 'exception';
@@ -11,8 +11,6 @@ const hex = (v: bigint) => `0x${v.toString(16).padStart(16, '0')}`;
 function variable(name: string, value: string): DebugProtocol.Variable {
   return { name, value, variablesReference: 0 };
 }
-
-const sysregIndex = new Map(SYSREGS.map((r, i) => [r.name, i]));
 
 /** PSTATE in words: NZCV flags, DAIF masks, EL and stack pointer selection. */
 export function describePstate(p: number): string {
@@ -32,7 +30,7 @@ export function registerVariables(core: Core, group: RegisterGroup): DebugProtoc
     return vars;
   }
   if (el === 0) return [variable('(EL0)', 'no exception registers at EL0')];
-  const read = (name: string) => core.getSysreg(sysregIndex.get(name)!);
+  const read = (name: string) => core.getSysreg(sysRegIndex(name));
   const esr = read(`ESR_EL${el}`);
   return [
     variable(`ELR_EL${el}`, hex(read(`ELR_EL${el}`))),

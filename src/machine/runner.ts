@@ -4,7 +4,7 @@ import { Core } from './core';
 import { Elf } from './loaders/elf';
 import { loadElf } from './loaders/load';
 import { Console, Semihosting } from './semihosting';
-import { SYSREGS } from '../arch/sysregs/table';
+import { sysRegIndex } from '../arch/sysregs/table';
 
 export const RAM_BASE = 0x40000000n;
 
@@ -28,12 +28,6 @@ const enum Exit { Budget = 0, WaitForInterrupt = 1, Semihosting = 2, Debug = 3, 
 
 const SLICE = 5_000_000n;
 const B_SELF = 0x14000000;
-
-function sysregIndex(name: string): number {
-  const i = SYSREGS.findIndex((r) => r.name === name);
-  if (i < 0) throw new Error(`system register ${name} is not in the table`);
-  return i;
-}
 
 export class Runner {
   private constructor(readonly core: Core, private readonly semihosting: Semihosting, private readonly opts: RunOptions) {}
@@ -71,8 +65,8 @@ export class Runner {
     const last = c.exports.lastException();
     if (last !== 0xff) {
       const to = (last >> 2) & 3;
-      const esr = c.getSysreg(sysregIndex(`ESR_EL${to}`));
-      const elr = c.getSysreg(sysregIndex(`ELR_EL${to}`));
+      const esr = c.getSysreg(sysRegIndex(`ESR_EL${to}`));
+      const elr = c.getSysreg(sysRegIndex(`ELR_EL${to}`));
       s += `; last exception EL${last & 3} -> EL${to}, ESR_EL${to} 0x${esr.toString(16)} (EC 0x${(esr >> 26n & 0x3fn).toString(16)}), ` +
         `ELR_EL${to} 0x${elr.toString(16)}, vector 0x${BigInt.asUintN(64, c.exports.lastVector()).toString(16)}`;
     }

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Core } from '../../src/machine/core';
 import { Elf } from '../../src/machine/loaders/elf';
-import { SYSREGS } from '../../src/arch/sysregs/table';
+import { sysRegIndex } from '../../src/arch/sysregs/table';
 
 /** CPACR_EL1.FPEN = 0b11: FP/SIMD enabled at EL0, as Linux runs user programs under qemu-aarch64. */
-const CPACR_EL1 = SYSREGS.findIndex((r) => r.name === 'CPACR_EL1');
+const CPACR_EL1 = sysRegIndex('CPACR_EL1');
 
 /** Where the scratch memory every case starts from lives, in QEMU and in our core alike. */
 export const SCRATCH_VA = 0x1000000n;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Core } from '../../src/machine/core';
-import { SYSREGS } from '../../src/arch/sysregs/table';
+import { sysRegIndex } from '../../src/arch/sysregs/table';
 
 const BASE = 0x40000000n;
 /** movz x0, #1; add x0, x0, #2; add x0, x0, #3; udf #0; add x0, x0, #4 */
@@ -59,7 +59,7 @@ test('a watched system register stops after MSR writes it; ERET raises an except
   core.pstate = 0x3c5;
   core.setX(0, 0x40001000n);
   core.setX(1, BASE + 0x100n);
-  const vbar = SYSREGS.findIndex((r) => r.name === 'VBAR_EL1');
+  const vbar = sysRegIndex('VBAR_EL1');
   core.watchSysreg(vbar, true);
   core.setDebugEvents((1 << STOP_SYSREG) | (1 << STOP_ERET));
   assert.equal(core.run(100n), EXIT_DEBUG);

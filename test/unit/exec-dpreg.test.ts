@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EncodingRow } from '../../src/arch/a64/encoding';
 import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
-import { SYSREGS } from '../../src/arch/sysregs/table';
+import { sysRegIndex } from '../../src/arch/sysregs/table';
 import { Core } from '../../src/machine/core';
 import { xorshift } from '../../tools/randomWords';
 import { branchWords, isControlledBranch } from '../support/branchWords';
@@ -72,7 +72,7 @@ test('PAuth and FlagM register forms are UNDEFINED (taken to EL1 from EL0, regis
 test('branches to registers ignore the top byte where TCR_ELx.TBI says so (AArch64.BranchAddr)', async () => {
   const core = await Core.load();
   core.configureRam(0x400000n, 0x100000n);
-  const tcrEl1 = SYSREGS.findIndex((r) => r.name === 'TCR_EL1');
+  const tcrEl1 = sysRegIndex('TCR_EL1');
   core.writeBytes(0x400000n, new Uint8Array(Uint32Array.of(0xd61f0020).buffer)); // br x1
   const branch = (el: number, tcr: bigint, target: bigint): bigint => {
     core.setSysreg(tcrEl1, tcr);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
-import { SYSREGS } from '../../src/arch/sysregs/table';
+import { sysRegIndex } from '../../src/arch/sysregs/table';
 import { Core } from '../../src/machine/core';
 import { xorshift } from '../../tools/randomWords';
 import { compareWithQemu, describeCase } from '../support/diffHarness';
@@ -40,11 +40,7 @@ test('AdvSIMD structure loads and stores (multiple, single, replicate, post-inde
 
 // ---- Unit tests at EL1/EL0 with the MMU off ----
 
-const reg = (name: string) => {
-  const i = SYSREGS.findIndex((r) => r.name === name);
-  assert.ok(i >= 0, name);
-  return i;
-};
+const reg = sysRegIndex;
 const CODE = 0x40000000n, DATA = 0x40100000n, VBAR = 0x40080000n;
 const EL1H = 0x3c5, EL0 = 0;
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Core } from '../../src/machine/core';
 import { accessRule } from '../../src/arch/sysregs/access';
-import { SYSREGS } from '../../src/arch/sysregs/table';
+import { SYSREGS, sysRegIndex } from '../../src/arch/sysregs/table';
 import { assembleWords, repoRoot } from '../support/cross';
 import { diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
 import { randomState } from '../support/randomCases';
@@ -27,11 +27,7 @@ interface SystemExports {
   setSemihosting(on: number): void;
 }
 
-const idx = (name: string): number => {
-  const i = SYSREGS.findIndex((r) => r.name === name);
-  assert.ok(i >= 0, name);
-  return i;
-};
+const idx = sysRegIndex;
 
 function assemble(code: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'trapdoor-sys-'));

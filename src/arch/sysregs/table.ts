@@ -95,6 +95,15 @@ export function findSysReg(key: number, dir: 'r' | 'w'): SysReg | undefined {
   return regs?.find((r) => r.access.includes(dir)) ?? regs?.[0];
 }
 
+const indexByName = new Map(SYSREGS.map((r, i) => [r.name, i]));
+
+/** The register's index in SYSREGS, which is also its storage index in the core (generated/sysregs.ts). */
+export function sysRegIndex(name: string): number {
+  const i = indexByName.get(name);
+  if (i === undefined) throw new Error(`system register ${name} is not in the table`);
+  return i;
+}
+
 export function sysRegByName(name: string): SysReg | undefined {
   return byName.get(name.toLowerCase());
 }
