@@ -18,10 +18,10 @@ function roundSum(N: u32, fpcr: u32): u64 {
   return fpRound(sumSign, sumExp, sumSig, N, fpcr, rounding);
 }
 
-/** FPAdd(). */
-export function fpAdd(a: u64, b: u64, N: u32, fpcr: u32): u64 {
+/** FPAdd() and FPSub(): the same operation with op2's sign flipped for subtraction (after NaN processing). */
+function fpAddSub(a: u64, b: u64, N: u32, fpcr: u32, negate: u32): u64 {
   const t1 = fpUnpack(a, N, fpcr); const s1 = upSign, e1 = upExp, g1 = upSig;
-  const t2 = fpUnpack(b, N, fpcr); const s2 = upSign, e2 = upExp, g2 = upSig;
+  const t2 = fpUnpack(b, N, fpcr); const s2 = upSign ^ negate, e2 = upExp, g2 = upSig;
   const r = fpProcessNaNs(t1, t2, a, b, N, fpcr);
   if (nanDone) return r;
   const inf1 = t1 == T_INF, inf2 = t2 == T_INF;
@@ -33,20 +33,11 @@ export function fpAdd(a: u64, b: u64, N: u32, fpcr: u32): u64 {
   return roundSum(N, fpcr);
 }
 
+/** FPAdd(). */
+export function fpAdd(a: u64, b: u64, N: u32, fpcr: u32): u64 { return fpAddSub(a, b, N, fpcr, 0); }
+
 /** FPSub(). */
-export function fpSub(a: u64, b: u64, N: u32, fpcr: u32): u64 {
-  const t1 = fpUnpack(a, N, fpcr); const s1 = upSign, e1 = upExp, g1 = upSig;
-  const t2 = fpUnpack(b, N, fpcr); const s2 = upSign ^ 1, e2 = upExp, g2 = upSig;
-  const r = fpProcessNaNs(t1, t2, a, b, N, fpcr);
-  if (nanDone) return r;
-  const inf1 = t1 == T_INF, inf2 = t2 == T_INF;
-  if (inf1 && inf2 && s1 != s2) { fpRaise(FPSR_IOC); return fpDefaultNaN(N); }
-  if (inf1) return fpInfinity(s1, N);
-  if (inf2) return fpInfinity(s2, N);
-  if (t1 == T_ZERO && t2 == T_ZERO && s1 == s2) return fpZero(s1, N);
-  addWide(s1, e1, g1, 0, s2, e2, g2, 0);
-  return roundSum(N, fpcr);
-}
+export function fpSub(a: u64, b: u64, N: u32, fpcr: u32): u64 { return fpAddSub(a, b, N, fpcr, 1); }
 
 /** FPMul(); with mulx, FPMulX() (infinity times zero gives 2.0). */
 export function fpMul(a: u64, b: u64, N: u32, fpcr: u32, mulx: bool): u64 {
