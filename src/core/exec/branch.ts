@@ -46,36 +46,45 @@ function branchAddr(vaddress: u64): u64 {
 // BranchTo()
 @inline function branchTo(target: u64): void { setNextPC(branchAddr(target)); }
 
-export function B_branch_imm(imm26: u32): void { branchTo(PC + signExtend(<u64>imm26 << 2, 28)); }
+/**
+ * BranchTo() of a PC-relative target. PC is already what AArch64.BranchAddr() makes of it, so a target that keeps
+ * PC's bits 63:55 comes out of BranchAddr() unchanged: only a target that changes them needs the full rule.
+ */
+@inline function branchToRelative(target: u64): void {
+  if (((target ^ PC) >> 55) == 0) setNextPC(target);
+  else branchTo(target);
+}
+
+export function B_branch_imm(imm26: u32): void { branchToRelative(PC + signExtend(<u64>imm26 << 2, 28)); }
 
 export function BL_branch_imm(imm26: u32): void {
   setX(30, PC + 4);
-  branchTo(PC + signExtend(<u64>imm26 << 2, 28));
+  branchToRelative(PC + signExtend(<u64>imm26 << 2, 28));
 }
 
 export function B_only_condbranch(imm19: u32, cond: u32): void {
-  if (conditionHolds(cond)) branchTo(PC + signExtend(<u64>imm19 << 2, 21));
+  if (conditionHolds(cond)) branchToRelative(PC + signExtend(<u64>imm19 << 2, 21));
 }
 
 @inline function registerOperand(sf: u32, Rt: u32): u64 { return sf ? X(Rt) : <u64>W(Rt); }
 
 export function CBZ_compbranch(sf: u32, imm19: u32, Rt: u32): void {
-  if (registerOperand(sf, Rt) == 0) branchTo(PC + signExtend(<u64>imm19 << 2, 21));
+  if (registerOperand(sf, Rt) == 0) branchToRelative(PC + signExtend(<u64>imm19 << 2, 21));
 }
 
 export function CBNZ_compbranch(sf: u32, imm19: u32, Rt: u32): void {
-  if (registerOperand(sf, Rt) != 0) branchTo(PC + signExtend(<u64>imm19 << 2, 21));
+  if (registerOperand(sf, Rt) != 0) branchToRelative(PC + signExtend(<u64>imm19 << 2, 21));
 }
 
 /** The tested bit is b5:b40; b5 = 1 names an X register, which the test reads the same way. */
 @inline function testedBit(b5: u32, b40: u32, Rt: u32): u64 { return (X(Rt) >> ((b5 << 5) | b40)) & 1; }
 
 export function TBZ_testbranch(b5: u32, b40: u32, imm14: u32, Rt: u32): void {
-  if (testedBit(b5, b40, Rt) == 0) branchTo(PC + signExtend(<u64>imm14 << 2, 16));
+  if (testedBit(b5, b40, Rt) == 0) branchToRelative(PC + signExtend(<u64>imm14 << 2, 16));
 }
 
 export function TBNZ_testbranch(b5: u32, b40: u32, imm14: u32, Rt: u32): void {
-  if (testedBit(b5, b40, Rt) != 0) branchTo(PC + signExtend(<u64>imm14 << 2, 16));
+  if (testedBit(b5, b40, Rt) != 0) branchToRelative(PC + signExtend(<u64>imm14 << 2, 16));
 }
 
 export function BR_branch_reg(Rn: u32): void { branchTo(X(Rn)); }
