@@ -12,6 +12,7 @@ export { signalBusError } from './memory';
 export { resetSystemRegisters } from './exec/system';
 export { setInterruptLines } from './exec/exceptionInterrupt';
 export { setSemihosting } from './exec/exceptionCall';
+export { translateForDebugger, walkRecordPointer, walkResultPointer } from './mmu/debugger';
 import { PC, PSTATE, FPCR, FPSR, insnCount } from './state';
 import { exceptionTaken, lastExceptionFromEL, lastExceptionToEL, lastExceptionVector } from './exception';
 

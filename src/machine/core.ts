@@ -49,6 +49,35 @@ interface CoreExports {
   SP_BASE: { value: number };
   V_BASE: { value: number };
   SYSREG_BASE: { value: number };
+  translateForDebugger(va: bigint, regime: number, accessKind: number): number;
+  walkRecordPointer(): number;
+  walkResultPointer(): number;
+}
+
+/** Translation regimes of translateForDebugger(). */
+export enum Regime { EL10 = 1, EL2 = 2, EL3 = 3 }
+/** Access kinds: read, write, fetch; add Unpriv for an EL0 access. */
+export enum AccessKind { Read = 0, Write = 1, Fetch = 2, Unpriv = 4 }
+export type WalkFaultType = 'translation' | 'accessFlag' | 'addressSize' | 'permission' | 'externalAbortOnWalk';
+const FAULT_TYPES: WalkFaultType[] = ['translation', 'accessFlag', 'addressSize', 'permission', 'externalAbortOnWalk'];
+
+/** One descriptor read by a walk. */
+export interface WalkStep { stage: 1 | 2; level: number; table: bigint; address: bigint; descriptor: bigint }
+
+/** Permissions (perm bits of src/core/mmu/walk.ts). */
+export interface Stage1Perms { r1: boolean; w1: boolean; x1: boolean; r0: boolean; w0: boolean; x0: boolean }
+export interface Stage2Perms { r: boolean; w: boolean; x: boolean }
+
+/** What translateForDebugger() found: every descriptor read, then the output or the fault. */
+export interface WalkResult {
+  steps: WalkStep[];
+  fault?: { type: WalkFaultType; stage: 1 | 2; level: number; s1ptw: boolean; ipa: bigint };
+  pa?: bigint;
+  ipa?: bigint;
+  /** Stage 1 (absent when stage 1 is off): MAIR attribute byte, SH, nG, level and log2 size of the mapping. */
+  stage1?: { attr: number; sh: number; nG: boolean; level: number; blockBits: number; perms: Stage1Perms };
+  /** Stage 2 (absent when off): MemAttr[3:0], SH, level, log2 size, S2AP/XN. */
+  stage2?: { memAttr: number; sh: number; level: number; blockBits: number; perms: Stage2Perms };
 }
 
 /** Where the built core lives: beside the running bundle or above it (out/), else out/ of the working directory. */
@@ -176,6 +205,51 @@ export class Core {
   }
 
   clearBreakpoint(pa: bigint): void { this.x.clearBreakpoint(pa); }
+
+  /** The translation of va as the MMU would do it, with every descriptor read; changes no guest state. */
+  translateForDebugger(va: bigint, regime: Regime, accessKind: number): WalkResult {
+    const faultType = this.x.translateForDebugger(BigInt.asUintN(64, va), regime, accessKind);
+    const d = this.view();
+    const res = this.x.walkResultPointer() >>> 0;
+    const slot = (i: number): bigint => d.getBigUint64(res + i * 8, true);
+    const n = Number(slot(18));
+    const rec = this.x.walkRecordPointer() >>> 0;
+    const steps: WalkStep[] = [];
+    for (let i = 0; i < n; i++) {
+      const e = rec + i * 32;
+      steps.push({
+        stage: d.getUint32(e, true) as 1 | 2, level: d.getInt32(e + 4, true),
+        table: d.getBigUint64(e + 8, true), address: d.getBigUint64(e + 16, true), descriptor: d.getBigUint64(e + 24, true),
+      });
+    }
+    if (faultType !== 0) {
+      return {
+        steps,
+        fault: {
+          type: FAULT_TYPES[faultType - 1], stage: Number(slot(1)) as 1 | 2, level: Number(BigInt.asIntN(64, slot(2))),
+          s1ptw: slot(3) !== 0n, ipa: slot(4),
+        },
+      };
+    }
+    const out: WalkResult = { steps, pa: slot(5), ipa: slot(6) };
+    const s1Level = Number(BigInt.asIntN(64, slot(10)));
+    if (s1Level >= 0) {
+      const p = Number(slot(12));
+      out.stage1 = {
+        attr: Number(slot(7)), sh: Number(slot(8)), nG: slot(9) !== 0n, level: s1Level, blockBits: Number(slot(11)),
+        perms: { r1: !!(p & 1), w1: !!(p & 2), x1: !!(p & 4), r0: !!(p & 8), w0: !!(p & 16), x0: !!(p & 32) },
+      };
+    }
+    const s2Level = Number(BigInt.asIntN(64, slot(15)));
+    if (s2Level >= 0) {
+      const p = Number(slot(17));
+      out.stage2 = {
+        memAttr: Number(slot(13)), sh: Number(slot(14)), level: s2Level, blockBits: Number(slot(16)),
+        perms: { r: !!(p & 1), w: !!(p & 2), x: !!(p & 4) },
+      };
+    }
+    return out;
+  }
 
   /** The next run() executes the instruction at PC even if it carries a breakpoint. */
   resumeOverBreakpoint(): void { this.x.resumeOverBreakpoint(); }
