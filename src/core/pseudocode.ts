@@ -43,6 +43,9 @@ export function conditionHolds(cond: u32): bool {
   return (cond & 1) != 0 && cond != 15 ? !result : result;
 }
 
+// SignExtend(): the low `bits` bits of v, sign-extended to 64.
+@inline export function signExtend(v: u64, bits: u32): u64 { return <u64>((<i64>(v << (64 - bits))) >> (64 - bits)); }
+
 @inline function ones(n: u32): u64 { return n >= 64 ? <u64>-1 : (<u64>1 << n) - 1; }
 
 @inline function ror(x: u64, shift: u32, width: u32): u64 {

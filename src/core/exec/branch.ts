@@ -4,7 +4,7 @@
 // CPU model does not implement FEAT_PAuth, so they are UNDEFINED, as the dispatch makes every row without a handler.
 import { el2Enabled } from '../exception';
 import { HCR_EL2, TCR_EL1, TCR_EL2, TCR_EL3 } from '../generated/sysregs';
-import { conditionHolds } from '../pseudocode';
+import { conditionHolds, signExtend } from '../pseudocode';
 import { currentEL, PC, setNextPC, setX, W, X } from '../state';
 import { sr } from '../sysregs';
 
@@ -12,8 +12,6 @@ const HCR_TGE: u64 = 1 << 27;
 const HCR_E2H: u64 = <u64>1 << 34;
 /** TCR_EL1 and TCR_EL2 with E2H = 1: TBI0 (bit 37) and TBI1 (bit 38); TCR_EL2 otherwise and TCR_EL3: TBI (bit 20). */
 const TCR_TBI0: u32 = 37, TCR_TBI: u32 = 20;
-
-@inline function signExtend(v: u64, bits: u32): u64 { return <u64>((<i64>(v << (64 - bits))) >> (64 - bits)); }
 
 // ELIsInHost(el): EL2 with HCR_EL2.E2H set, or EL0 under it with HCR_EL2.TGE set too.
 @inline function elIsInHost(el: u32): bool {

@@ -1,9 +1,7 @@
 // Handlers of Data Processing -- Immediate (ARM ARM C6.2: ADR, ADRP, ADD/SUB(S) immediate, logical immediate,
 // MOVN/MOVZ/MOVK, SBFM/BFM/UBFM, EXTR), named after the table's forms, taking its fields in table order.
-import { addWithCarry32, addWithCarry64, decodeBitMasks, flags, tmask } from '../pseudocode';
+import { addWithCarry32, addWithCarry64, decodeBitMasks, flags, signExtend, tmask } from '../pseudocode';
 import { PC, setNZCV, setW, setX, setXSP, X, XSP } from '../state';
-
-@inline function signExtend(v: u64, bits: u32): u64 { return <u64>((<i64>(v << (64 - bits))) >> (64 - bits)); }
 
 export function ADR_pcreladdr(immlo: u32, immhi: u32, Rd: u32): void {
   setX(Rd, PC + signExtend((<u64>immhi << 2) | immlo, 21));

@@ -2,6 +2,7 @@
 // FP/SIMD register in the immediate, register and literal addressing modes, with writeback (C6.2 LDR/STR...).
 import { setX, setXSP, V_BASE, X } from '../state';
 import { addressBase, hi128, memFault, readMem, readMem128, writeMem, writeMem128 } from '../vmem';
+import { signExtend } from '../pseudocode';
 
 /** MemOp with the extension a load applies: zero-extend, sign-extend to 64 bits, sign-extend to 32 bits. */
 export const enum LdSt { Store = 0, Load = 1, LoadSigned64 = 2, LoadSigned32 = 3 }
@@ -9,7 +10,6 @@ export const enum LdSt { Store = 0, Load = 1, LoadSigned64 = 2, LoadSigned32 = 3
 /** Addressing: [Xn, #off] (or register offset), [Xn], #off (post-index), [Xn, #off]! (pre-index). */
 export const enum Index { Offset = 0, Post = 1, Pre = 2 }
 
-@inline export function signExtend(v: u64, bits: u32): u64 { return <u64>((<i64>(v << (64 - bits))) >> (64 - bits)); }
 
 @inline export function vreg(n: u32): usize { return V_BASE + (<usize>(n & 31) << 4); }
 

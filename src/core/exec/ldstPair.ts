@@ -2,7 +2,8 @@
 // pre-index and post-index groups. Both accesses are made before any register is written, so a fault changes none.
 import { setX, setXSP, X } from '../state';
 import { AccType, addressBase, memFault, readMem, writeMem } from '../vmem';
-import { Index, readVec, setV128, signExtend, storeV, vecHi } from './ldstCommon';
+import { Index, readVec, setV128, storeV, vecHi } from './ldstCommon';
+import { signExtend } from '../pseudocode';
 
 /** The pair-wide offset: imm7 scaled by the element size. */
 @inline function pairOffset(imm7: u32, scale: u32): u64 { return signExtend(<u64>imm7, 7) << scale; }

@@ -2,7 +2,8 @@
 // unprivileged, pre/post-index, register-offset and literal forms; PRFM/PRFUM), named after the table's forms.
 import { PC, setX } from '../state';
 import { AccType, literalBase, memFault, readMem } from '../vmem';
-import { extendReg, Index, LdSt, ldstFP, ldstGPR, loadV, signExtend } from './ldstCommon';
+import { extendReg, Index, LdSt, ldstFP, ldstGPR, loadV } from './ldstCommon';
+import { signExtend } from '../pseudocode';
 
 // LDRAA/LDRAB (ldst_pac) have no handler: the CPU model has no FEAT_PAuth, so they are UNDEFINED.
 

@@ -11,7 +11,8 @@ export function gpr(n: number, is64: boolean, sp: boolean): string {
   return `${is64 ? 'x' : 'w'}${n}`;
 }
 
-const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', t: 'Rt', t2: 'Rt2', a: 'Ra', s: 'Rs' };
+/** Register letters of operand specs → table field names (Rd, Rn, ...), shared by every operand file. */
+export const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', t: 'Rt', t2: 'Rt2', a: 'Ra', s: 'Rs' };
 
 /** `Wd`, `Xn|SP`, `Rt` (X when sf=1), `Rt@opc==0` (X when the expression holds), `Rs+1` (pair partner). */
 const register: OperandFactory = (spec) => {
@@ -68,7 +69,7 @@ const SHIFTS = ['lsl', 'lsr', 'asr', 'ror'];
 const shiftedRegister: OperandFactory = (spec) => spec === 'SHIFT'
   ? ({ f }) => (f.shift === 0 && f.imm6 === 0 ? '' : `${SHIFTS[f.shift]} #${f.imm6}`) : undefined;
 
-const EXTENDS = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
+export const EXTENDS = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
 /**
  * `EXT_Rm` and `EXTEND`: the extended-register operand (Rm is an X register only for 64-bit UXTX/SXTX);

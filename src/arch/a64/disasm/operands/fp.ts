@@ -3,9 +3,9 @@
 import { compileExpr } from '../../expr';
 import { vfpExpandImm } from '../../pseudocode';
 import type { OperandFactory } from '../context';
+import { REG_FIELD } from './basic';
 
 const SIZE_LETTERS = 'bhsdq';
-const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', a: 'Ra', t: 'Rt', t2: 'Rt2' };
 /** ftype of the FP instructions: 00 single, 01 double, 11 half. */
 const FTYPE_LETTERS = ['s', 'd', '?', 'h'];
 

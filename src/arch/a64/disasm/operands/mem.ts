@@ -2,7 +2,7 @@
 // structure loads/stores, prefetch operations and the ordering suffixes of atomics, as objdump prints them.
 import { compileExpr } from '../../expr';
 import type { OperandFactory } from '../context';
-import { gpr } from './basic';
+import { EXTENDS, gpr } from './basic';
 
 /** In a mnemonic: `{A?a}` prints `a` when field A is set (ordering suffixes of atomics: `ldaddal`). */
 const flagSuffix: OperandFactory = (spec) => {
@@ -12,7 +12,6 @@ const flagSuffix: OperandFactory = (spec) => {
   return ({ f }) => (f[field] ? text : '');
 };
 
-const EXTENDS = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
 /**
  * Addressing modes, all on base `Xn|SP`:

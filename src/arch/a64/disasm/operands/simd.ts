@@ -4,12 +4,12 @@ import { compileExpr } from '../../expr';
 import { advSimdExpandImm, vfpExpandImm } from '../../pseudocode';
 import type { Fields } from '../../encoding';
 import type { OperandFactory } from '../context';
+import { REG_FIELD } from './basic';
 import { formatFpImmediate } from './fp';
 
 /** Arrangement by index: size:Q for 0..7, then the long-only `1q` (PMULL) at 9. */
 const ARRANGEMENTS = ['8b', '16b', '4h', '8h', '2s', '4s', '1d', '2d', '', '1q'];
 const SCALARS = ['b', 'h', 's', 'd', 'q'];
-const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', a: 'Ra' };
 
 type Eval = (f: Fields) => number;
 
