@@ -8,8 +8,6 @@ import { BREAKPOINT_ROW, CODE_CHUNK_MASK, codeCache, decodeSlow, fetchHost, FIRS
 import { decode } from './generated/decoder';
 import { PC, PSTATE, PSTATE_IL, nextPC, retire, setNextPC, setPC } from './state';
 
-export { Exit, requestExit } from './debug';
-
 /** Set by the host to execute the instruction at PC even if a breakpoint is on it (resuming from that stop). */
 let stepOverBreakpoint: bool = false;
 export function resumeOverBreakpoint(): void { stepOverBreakpoint = true; }

@@ -121,7 +121,4 @@ export class Runner {
       await new Promise((r) => setImmediate(r));
     }
   }
-
-  /** Where the guest is and the last exception it took, for reports. */
-  describe(): string { return this.where(); }
 }
