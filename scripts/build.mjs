@@ -26,7 +26,7 @@ execFileSync(process.execPath, [join(out, 'gen-core.js'), coreSrc], { stdio: 'in
 // 2. Compile the core to WebAssembly.
 execFileSync(process.execPath, [join(root, 'node_modules/assemblyscript/bin/asc.js'), join(coreSrc, 'index.ts'),
   '--outFile', join(out, 'core.wasm'), '--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--noAssert',
-  '--exportRuntime', '--config', join(coreSrc, 'asconfig.json')], { stdio: 'inherit', cwd: root });
+  '--exportRuntime', '--exportTable', '--config', join(coreSrc, 'asconfig.json')], { stdio: 'inherit', cwd: root });
 
 // 3. Bundles.
 const tests = testEntries(join(root, 'test'));

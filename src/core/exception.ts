@@ -4,6 +4,7 @@ import { HCR_EL2, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3, SCR_EL3 } from './generated/s
 import { currentEL, highestEL, nextPC, PC, PSTATE, PSTATE_DAIF, PSTATE_PAN, setNextPC, setPSTATE } from './state';
 import { ELR, ESR, FAR, setSr, SPSR, sr, VBAR } from './sysregs';
 import { notifyExceptionTaken } from './debug';
+import { bumpTranslationEpoch } from './mmu/tlb';
 
 /** ESR_ELx.EC values (ARM ARM D17.2.37). */
 export const enum EC {
@@ -62,6 +63,8 @@ export function takeException(targetEL: u32, vectorType: u32, esr: u64, far: u64
   setPSTATE(ps);
   const vector = sr(VBAR(targetEL)) + offset;
   setNextPC(vector);
+  // The EL (and so the translation regime) changes: cached fetch translations must be looked up again.
+  bumpTranslationEpoch();
   lastExceptionFromEL = fromEL;
   lastExceptionToEL = targetEL;
   lastExceptionVector = vector;

@@ -2,9 +2,10 @@
 export { decode, ROW_COUNT } from './generated/decoder';
 export { SYSREG_COUNT } from './generated/sysregs';
 export { run, resumeOverBreakpoint } from './cpu';
+export { jitConfigure, JIT_CTX } from './jit';
 export { debugStop, debugSysreg, setDebugEvents, watchSysreg } from './debug';
 export { setBreakpoint, clearBreakpoint } from './memory';
-export { configureRam, ramPointer, readPhys, writePhys } from './memory';
+export { codeWritten, configureRam, ramPointer, readPhys, writePhys } from './memory';
 export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR, setHighestEL } from './state';
 export { SYSREG_BASE } from './sysregs';
 export { setDataAccessesNormal, exclusiveMonitorTagged } from './vmem';

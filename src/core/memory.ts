@@ -1,8 +1,10 @@
 // Guest physical memory: RAM allocated in 64 KB chunks on first write (untouched RAM costs no host memory),
 // everything else forwarded to the host's device model. Also owns the decoded-instruction cache, which is
-// keyed by physical chunk and invalidated word by word when code is written.
+// keyed by physical chunk and invalidated word by word (with the translated blocks covering the word) when code
+// is written.
 import { decode } from './generated/decoder';
 import { addBreakpoint, isBreakpoint, removeBreakpoint } from './debug';
+import { jitInvalidate, PAGE_HEADS } from './jit';
 
 @external("env", "mmioRead") declare function hostMmioRead(pa: u64, size: u32): u64;
 @external("env", "mmioWrite") declare function hostMmioWrite(pa: u64, size: u32, value: u64): void;
@@ -71,16 +73,21 @@ export function ramPointer(pa: u64): usize {
   return chunk == 0 ? 0 : chunk + <usize>(pa & (CHUNK_SIZE - 1));
 }
 
-/** Drops cached decodes of the words a write of `size` bytes at pa touches. */
+/** Drops cached decodes and translated blocks of the words a write of `size` bytes at pa touches. */
 @inline function invalidateCode(pa: u64, size: u32): void {
   const off = pa - ramBase;
   const cache = <usize>load<u32>(codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2));
   if (cache == 0) return;
-  const first = <usize>((off & (CHUNK_SIZE - 1)) >> 2);
-  const last = <usize>(((off + size - 1) & (CHUNK_SIZE - 1)) >> 2);
-  store<u16>(cache + (first << 1), NOT_DECODED);
-  store<u16>(cache + (last << 1), NOT_DECODED);
+  const first = cache + (<usize>(off & (CHUNK_SIZE - 4)));
+  const last = cache + (<usize>((off + size - 1) & (CHUNK_SIZE - 4)));
+  store<u16>(first, NOT_DECODED);
+  store<u16>(last, NOT_DECODED);
+  const head = pageHead(cache, first);
+  if (load<u16>(head) != 0) jitInvalidate(head, first, last);
 }
+
+/** The list head of the translated blocks in the 4 KB page of the decode-cache entry `entry`. */
+@inline function pageHead(cache: usize, entry: usize): usize { return cache + PAGE_HEADS + (((entry - cache) >> 12) << 1); }
 
 /** Reads `size` (1, 2, 4, 8) bytes; an access crossing a chunk goes byte by byte. */
 export function readPhys(pa: u64, size: u32): u64 {
@@ -116,6 +123,20 @@ export function writePhys(pa: u64, size: u32, value: u64): void {
   hostMmioWrite(pa, size, value);
 }
 
+/** The host wrote `len` bytes of RAM at pa directly (ramPointer()): drops the decodes and blocks of those words. */
+export function codeWritten(pa: u64, len: u64): void {
+  if (len == 0) return;
+  const end = pa + len;
+  for (let a = pa & ~<u64>3; a < end; a += 4) {
+    if (!isRam(a)) continue;
+    if ((a & (CHUNK_SIZE - 1)) == 0 && load<u32>(codeChunks + (<usize>((a - ramBase) >> CHUNK_SHIFT) << 2)) == 0) {
+      a += CHUNK_SIZE - 4;
+      continue;
+    }
+    invalidateCode(a, 4);
+  }
+}
+
 /** Whether pa is RAM (instruction fetch from anywhere else is an external abort). */
 @inline export function isRam(pa: u64): bool { return pa - ramBase < ramSize; }
 
@@ -124,7 +145,11 @@ function forgetDecode(pa: u64): void {
   if (!isRam(pa)) return;
   const off = pa - ramBase;
   const cache = <usize>load<u32>(codeChunks + (<usize>(off >> CHUNK_SHIFT) << 2));
-  if (cache != 0) store<u16>(cache + (<usize>((off & (CHUNK_SIZE - 1)) >> 2) << 1), NOT_DECODED);
+  if (cache == 0) return;
+  const entry = cache + <usize>(off & (CHUNK_SIZE - 4));
+  store<u16>(entry, NOT_DECODED);
+  const head = pageHead(cache, entry);
+  if (load<u16>(head) != 0) jitInvalidate(head, entry, entry);
 }
 
 export function setBreakpoint(pa: u64): bool {
@@ -138,16 +163,30 @@ export function clearBreakpoint(pa: u64): void {
   forgetDecode(pa);
 }
 
-/** Host address of the decode cache of pa's chunk (pa must be RAM): one u16 row per word, allocated on first use. */
+/**
+ * Host address of the decode cache of pa's chunk (pa must be RAM), allocated on first use: per word a u32 entry
+ * (row in bits 15:0, JIT slot in bits 31:16, see jit.ts), then the page heads of the chunk's translated blocks.
+ */
 export function codeCache(pa: u64): usize {
   const slot = codeChunks + (<usize>((pa - ramBase) >> CHUNK_SHIFT) << 2);
   let cache = <usize>load<u32>(slot);
   if (cache == 0) {
-    cache = growChunk();
-    memory.fill(cache, 0xff, <usize>CHUNK_SIZE);
+    const old = memory.grow(2);
+    if (old < 0) unreachable();
+    cache = <usize>old << 16;
+    for (let e: usize = 0; e < <usize>CHUNK_SIZE; e += 4) store<u32>(cache + e, NOT_DECODED);
     store<u32>(slot, <u32>cache);
   }
   return cache;
+}
+
+/** Empties every code chunk's block lists (jit.ts has dropped all blocks). */
+export function clearPageHeads(): void {
+  const chunks = <usize>((ramSize + CHUNK_SIZE - 1) >> CHUNK_SHIFT);
+  for (let i: usize = 0; i < chunks; i++) {
+    const cache = <usize>load<u32>(codeChunks + (i << 2));
+    if (cache != 0) memory.fill(cache + PAGE_HEADS, 0, 32);
+  }
 }
 
 /**

@@ -1,10 +1,19 @@
-// Virtual-memory access layer for data: every load and store goes through here (ARM ARM Mem[], MemAtomic(),
-// CheckAlignment(), CheckSPAlignment(), the exclusive monitors). translateData() is the one place the MMU plugs in.
-import { HCR_EL2, SCR_EL3, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3 } from './generated/sysregs';
+// Virtual-memory access layer: every load and store goes through here (ARM ARM Mem[], MemAtomic(),
+// CheckAlignment(), CheckSPAlignment(), the exclusive monitors); translateData() and translateFetch() are where
+// the MMU (mmu/walk.ts behind the TLB of mmu/tlb.ts) plugs in, and the aborts they raise (AArch64.Abort()).
+import { HCR_EL2, HPFAR_EL2, SCR_EL3, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3 } from './generated/sysregs';
 import { EC, el2Enabled, syncTargetEL, takeException, takeSync, VECTOR_SYNC } from './exception';
-import { busError, clearBusError, readPhys, writePhys } from './memory';
-import { currentEL, highestEL, PC, SP, X } from './state';
-import { sr } from './sysregs';
+import { busError, clearBusError, isRam, readPhys, writePhys } from './memory';
+import { currentEL, highestEL, PC, PSTATE, PSTATE_PAN, SP, X } from './state';
+import { setSr, sr } from './sysregs';
+import {
+  ACC_FETCH, ACC_PAN, ACC_READ, ACC_UNPRIV, ACC_WRITE, FAULT_ACCESS_FLAG, FAULT_ADDRESS_SIZE, FAULT_EXTERNAL_WALK,
+  FAULT_PERMISSION, faultIpa, faultLevel, faultS1ptw, faultStage, outPA, REGIME_EL10, REGIME_EL20, translate, walkFault,
+} from './mmu/walk';
+import {
+  checkContext, ctxFlat, ctxRegime, hitFlags, hitPA, insert, lookup, stripTag, TLB_DEVICE, TLB_PAN, TLB_R0, TLB_R1,
+  TLB_W0, TLB_W1, TLB_X0, TLB_X1, walkIsDevice,
+} from './mmu/tlb';
 
 /** AccType: what kind of access (ARM ARM AccType), which decides alignment checking and, with the MMU, permissions. */
 export const enum AccType {
@@ -19,14 +28,16 @@ export const enum AccType {
 export const enum MemAtomicOp { ADD = 0, BIC = 1, EOR = 2, ORR = 3, SMAX = 4, SMIN = 5, UMAX = 6, UMIN = 7, SWP = 8 }
 
 const ESR_IL: u64 = 1 << 25;
-const ISS_WNR: u32 = 1 << 6;
+const ISS_WNR: u32 = 1 << 6, ISS_S1PTW: u32 = 1 << 7, ISS_CM: u32 = 1 << 8;
+const ISS_ISV: u32 = 1 << 24, ISS_SSE: u32 = 1 << 21, ISS_SF: u32 = 1 << 15, ISS_AR: u32 = 1 << 14;
+const PSTATE_UAO: u32 = 1 << 23;
 const DFSC_ALIGNMENT: u32 = 0b100001;
 const DFSC_SYNC_EXTERNAL: u32 = 0b010000;
 /** Address size fault at level 0: with stage 1 off, a VA above PAMax. */
 const DFSC_ADDRESS_SIZE_L0: u32 = 0b000000;
 const HCR_E2H: u64 = 1 << 34, HCR_TGE: u64 = 1 << 27, HCR_DC: u64 = 1 << 12;
 const SCR_EA: u64 = 1 << 3;
-const SCTLR_M: u64 = 1, SCTLR_A: u64 = 1 << 1, SCTLR_SA: u64 = 1 << 3, SCTLR_SA0: u64 = 1 << 4;
+const SCTLR_A: u64 = 1 << 1, SCTLR_SA: u64 = 1 << 3, SCTLR_SA0: u64 = 1 << 4;
 /** PAMax(): ID_AA64MMFR0_EL1.PARange of the CPU model (src/arch/sysregs/model.ts) is 0b0010, 40 bits. */
 const PA_MAX: u64 = 40;
 
@@ -59,16 +70,64 @@ function sctlr(): u64 {
   return el == 1 || (el == 0 && !(el2Enabled() && (sr(HCR_EL2) & (HCR_E2H | HCR_TGE)) == (HCR_E2H | HCR_TGE)));
 }
 
-/** Data Abort to the EL synchronous exceptions go to, FAR = va (AArch64.Abort() → AArch64.DataAbort()). */
-function dataAbort(va: u64, dfsc: u32, write: bool, external: bool): void {
+/**
+ * What the executing load/store is, for the instruction syndrome of a stage-2 Data Abort (LSInstructionSyndrome()):
+ * ISV, SAS, SSE, SRT, SF, AR in their ISS positions, or 0 (ISV = 0: pairs, writeback, SIMD&FP, exclusives, atomics).
+ * Cleared by addressBase()/literalBase(); set by the single-register handlers after them (setAccessSyndrome()).
+ */
+export let accessSyndrome: u32 = 0;
+
+/** Records a single general-purpose register access of `bytes` to Rt: sign-extending, 64-bit register, acquire/release. */
+@inline export function setAccessSyndrome(bytes: u32, signed: bool, t: u32, sf: bool, ar: bool): void {
+  accessSyndrome = ISS_ISV | (ctz<u32>(bytes) << 22) | (signed ? ISS_SSE : 0) | (t << 16) | (sf ? ISS_SF : 0) | (ar ? ISS_AR : 0);
+}
+
+/**
+ * AArch64.Abort() for a data access (or an instruction fetch, `fetch`) at va: routes (stage-2 faults to EL2 with
+ * HPFAR_EL2; stage 1 to EL1, or EL2 for TGE; external aborts to EL3 with SCR_EL3.EA) and builds the syndrome
+ * (AArch64.DataAbort()/InstructionAbort(), AArch64.FaultSyndrome()). `stage2`, `s1ptw`, `ipa` describe the fault.
+ */
+function abort(va: u64, fsc: u32, write: bool, fetch: bool, external: bool, stage2: bool, s1ptw: bool, ipa: u64, cm: bool): void {
   let target = syncTargetEL();
-  // SCR_EL3.EA routes synchronous external aborts to EL3.
+  if (stage2 && currentEL() < 2) target = 2;
   if (external && highestEL == 3 && (sr(SCR_EL3) & SCR_EA) != 0) target = 3;
-  const ec: u32 = target > currentEL() ? EC.DataAbortLowerEl : EC.DataAbortSameEl;
-  // ISV = 0: the instruction syndrome is only reported for stage-2 aborts (AArch64.FaultSyndrome()).
-  const iss = dfsc | (write ? ISS_WNR : 0);
+  const lower = target > currentEL();
+  let ec: u32, iss = fsc;
+  if (fetch) {
+    ec = lower ? EC.InstrAbortLowerEl : EC.InstrAbortSameEl;
+  } else {
+    ec = lower ? EC.DataAbortLowerEl : EC.DataAbortSameEl;
+    // WnR: 1 for writes, and always for cache maintenance and AT.
+    if (write || cm) iss |= ISS_WNR;
+    if (cm) iss |= ISS_CM;
+    // The instruction syndrome is only reported for stage-2 aborts not on a stage-1 walk.
+    if (stage2 && !s1ptw && target == 2) iss |= accessSyndrome;
+  }
+  if (s1ptw) iss |= ISS_S1PTW;
+  // A stage-2 fault taken to EL2 reports the faulting IPA in HPFAR_EL2: FIPA[47:12] at bits 39:4.
+  if (stage2 && target == 2) setSr(HPFAR_EL2, ((ipa & 0xfffffffff000) >> 12) << 4);
   takeException(target, VECTOR_SYNC, (<u64>ec << 26) | ESR_IL | <u64>iss, va, true, PC);
-  memFault = true;
+  if (!fetch) memFault = true;
+}
+
+/** Data Abort to the EL synchronous exceptions go to, FAR = va (faults outside translation: alignment, bus). */
+function dataAbort(va: u64, dfsc: u32, write: bool, external: bool): void {
+  abort(va, dfsc, write, false, external, false, false, 0, false);
+}
+
+/** The DFSC/IFSC of the walker's fault (walk.ts): type and level (ARM ARM EncodeLDFSC()). */
+export function walkFaultStatus(): u32 {
+  const level = <u32>faultLevel & 3;
+  if (walkFault == FAULT_ADDRESS_SIZE) return level;
+  if (walkFault == FAULT_ACCESS_FLAG) return 0b001000 | level;
+  if (walkFault == FAULT_PERMISSION) return 0b001100 | level;
+  if (walkFault == FAULT_EXTERNAL_WALK) return 0b010100 | level;
+  return 0b000100 | level;
+}
+
+/** Takes the abort for the walker's last fault on an access at va (`cm`: a cache maintenance or AT instruction). */
+export function translationAbort(va: u64, write: bool, fetch: bool, cm: bool): void {
+  abort(va, walkFaultStatus(), write, fetch, walkFault == FAULT_EXTERNAL_WALK, faultStage == 2, faultS1ptw, faultIpa, cm);
 }
 
 // AArch64.AlignmentFault()
@@ -89,6 +148,7 @@ export function checkSPAlignment(): void {
 /** Starts a load/store: clears memFault and returns Xn, or SP after CheckSPAlignment() when n is 31. */
 export function addressBase(n: u32): u64 {
   memFault = false;
+  accessSyndrome = 0;
   if (n == 31) {
     checkSPAlignment();
     return SP();
@@ -97,7 +157,7 @@ export function addressBase(n: u32): u64 {
 }
 
 /** Starts a load/store without an SP base (literal loads, prefetches): clears memFault. */
-export function literalBase(): void { memFault = false; }
+export function literalBase(): void { memFault = false; accessSyndrome = 0; }
 
 /**
  * Stage-1 (and stage-2) translation of a data access: returns the PA, or takes the fault and sets memFault.
@@ -105,8 +165,8 @@ export function literalBase(): void { memFault = false; }
  * access not aligned to its size, or by DC ZVA, is an Alignment fault (AArch64.TranslateAddressS1Off()).
  */
 export function translateData(va: u64, size: u32, write: bool, acctype: u32): u64 {
-  const s = sctlr();
-  if ((s & SCTLR_M) == 0) {
+  checkContext();
+  if (ctxFlat) {
     if ((va >> PA_MAX) != 0) { dataAbort(va, DFSC_ADDRESS_SIZE_L0, write, false); return 0; }
     if (((va & (<u64>size - 1)) != 0 || acctype == <u32>AccType.DCZVA) && !dataAccessesNormal
       && !(regimeIsEL10() && el2Enabled() && (sr(HCR_EL2) & HCR_DC) != 0)) {
@@ -115,8 +175,62 @@ export function translateData(va: u64, size: u32, write: bool, acctype: u32): u6
     }
     return va;
   }
-  // FIXME(out-of-spec): stage-1/stage-2 translation is issue #4; until then an enabled MMU maps flat as Normal memory.
-  return va;
+  va = stripTag(va);
+  const unpriv = unprivileged(acctype);
+  const pan = !unpriv && (PSTATE & PSTATE_PAN) != 0 && (ctxRegime == REGIME_EL10 || ctxRegime == REGIME_EL20);
+  const need: u32 = write ? (unpriv ? TLB_W0 : TLB_W1) : (unpriv ? TLB_R0 : TLB_R1);
+  let pa: u64, device: bool;
+  if (lookup(va) && (hitFlags & need) != 0 && !(pan && (hitFlags & TLB_PAN) != 0)) {
+    pa = hitPA | (va & 0xfff);
+    device = (hitFlags & TLB_DEVICE) != 0;
+  } else {
+    const acc = (write ? ACC_WRITE : ACC_READ) | (unpriv ? ACC_UNPRIV : 0) | (pan ? ACC_PAN : 0);
+    if (!translate(va, ctxRegime, acc)) { translationAbort(va, write, false, false); return 0; }
+    insert(va);
+    pa = outPA;
+    device = walkIsDevice();
+  }
+  // Device memory: any unaligned access, and DC ZVA, is an Alignment fault.
+  if (device && ((va & (<u64>size - 1)) != 0 || acctype == <u32>AccType.DCZVA)) { alignmentFault(va, write); return 0; }
+  return pa;
+}
+
+/**
+ * Whether a data access is made with EL0 permissions: at EL0, and LDTR/STTR at EL1 (EL2 in the EL2&0 host
+ * regime) unless PSTATE.UAO.
+ */
+@inline function unprivileged(acctype: u32): bool {
+  const el = currentEL();
+  if (el == 0) return true;
+  if (acctype != <u32>AccType.Unpriv || (PSTATE & PSTATE_UAO) != 0) return false;
+  return el == 1 || (el == 2 && ctxRegime == REGIME_EL20 && (sr(HCR_EL2) & HCR_TGE) != 0);
+}
+
+/** translateFetch() result when the fetch took an Instruction Abort (nextPC is the vector). */
+export const FETCH_FAULTED: u64 = u64.MAX_VALUE;
+
+/**
+ * Translates the instruction fetch at va: the PA, or FETCH_FAULTED after taking the Instruction Abort. With the
+ * MMU off the PA is va (the loop reports a fetch outside RAM); with it on, a PA outside RAM is a synchronous
+ * external abort on the fetch (IFSC 0b010000).
+ */
+export function translateFetch(va: u64): u64 {
+  checkContext();
+  if (ctxFlat) return va;
+  const unpriv = currentEL() == 0;
+  let pa: u64;
+  if (lookup(va) && (hitFlags & (unpriv ? TLB_X0 : TLB_X1)) != 0) {
+    pa = hitPA | (va & 0xfff);
+  } else {
+    if (!translate(va, ctxRegime, ACC_FETCH | (unpriv ? ACC_UNPRIV : 0))) { translationAbort(va, false, true, false); return FETCH_FAULTED; }
+    insert(va);
+    pa = outPA;
+  }
+  if (!isRam(pa)) {
+    abort(va, DFSC_SYNC_EXTERNAL, false, true, true, false, false, 0, false);
+    return FETCH_FAULTED;
+  }
+  return pa;
 }
 
 // AArch64.CheckAlignment(): atomic and ordered accesses, or any access with SCTLR_ELx.A, must be naturally aligned.

@@ -2,6 +2,10 @@
 // and gives typed access to registers and memory while the core is stopped.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { TierStats, TranslatingTier } from './jit/tier';
+
+/** Executions of a block start in the interpreter before the translating tier compiles it. */
+const DEFAULT_HOT_THRESHOLD = 64;
 
 declare const WebAssembly: {
   instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
@@ -21,6 +25,7 @@ interface CoreExports {
   run(budget: bigint): number;
   configureRam(base: bigint, size: bigint): number;
   ramPointer(pa: bigint): number;
+  codeWritten(pa: bigint, len: bigint): void;
   lastException(): number;
   setBreakpoint(pa: bigint): number;
   clearBreakpoint(pa: bigint): void;
@@ -52,6 +57,9 @@ interface CoreExports {
   translateForDebugger(va: bigint, regime: number, accessKind: number): number;
   walkRecordPointer(): number;
   walkResultPointer(): number;
+  table: { length: number; grow(n: number): number; set(i: number, f: unknown): void };
+  JIT_CTX: { value: number };
+  jitConfigure(tableBase: number, threshold: number): void;
 }
 
 /** Translation regimes of translateForDebugger(). */
@@ -97,11 +105,12 @@ const unmapped: Bus = {
 };
 
 export class Core {
-  private constructor(private readonly x: CoreExports, private readonly bus: { current: Bus }) {}
+  private constructor(private readonly x: CoreExports, private readonly bus: { current: Bus }, private readonly tier: TranslatingTier) {}
 
   static async load(bus: Bus = unmapped, wasm: Uint8Array = readFileSync(coreWasmPath())): Promise<Core> {
     const ref = { current: bus };
     let core: CoreExports | undefined;
+    let tier: TranslatingTier | undefined;
     const { instance } = await WebAssembly.instantiate(wasm, {
       env: {
         abort: (_msg: number, _file: number, line: number, col: number) => { throw new Error(`core aborted at ${line}:${col}`); },
@@ -113,11 +122,25 @@ export class Core {
         mmioWrite: (pa: bigint, size: number, value: bigint) => {
           if (ref.current.write(BigInt.asUintN(64, pa), size, BigInt.asUintN(64, value)) === false) core!.signalBusError();
         },
+        jitCompile: (entry: number, insn: number, maxWords: number, id: number) => tier!.compile(entry, insn, maxWords, id),
       },
     });
     core = instance.exports as unknown as CoreExports;
-    return new Core(core, ref);
+    const tableBase = core.table.length;
+    tier = new TranslatingTier(core.memory, core.table, tableBase,
+      { regs: core.REGS.value, spBase: core.SP_BASE.value, ctx: core.JIT_CTX.value });
+    core.jitConfigure(tableBase, DEFAULT_HOT_THRESHOLD);
+    return new Core(core, ref, tier);
   }
+
+  /**
+   * How many times a block start runs in the interpreter before it is translated to WebAssembly; 0 turns the
+   * translating tier off, 1 translates at first sight (for tests). Drops every translated block.
+   */
+  setJitThreshold(n: number): void { this.x.jitConfigure(this.tier.tableBase, n); }
+
+  /** What the translating tier has done so far. */
+  get jitStats(): TierStats { return this.tier.stats; }
 
   get exports(): CoreExports { return this.x; }
 
@@ -160,7 +183,10 @@ export class Core {
     if (!this.x.configureRam(base, size)) throw new Error(`unsupported RAM layout: base 0x${base.toString(16)}, size 0x${size.toString(16)}`);
   }
 
-  /** Copies bytes into guest physical memory: RAM directly, one chunk at a time; anything else byte by byte. */
+  /**
+   * Copies bytes into guest physical memory: RAM directly, one chunk at a time (dropping what the core decoded or
+   * translated there); anything else byte by byte.
+   */
   writeBytes(pa: bigint, bytes: Uint8Array): void {
     const CHUNK = 0x10000;
     for (let i = 0; i < bytes.length;) {
@@ -173,6 +199,7 @@ export class Core {
       }
       const n = Math.min(bytes.length - i, CHUNK - Number(at & BigInt(CHUNK - 1)));
       new Uint8Array(this.x.memory.buffer, ptr, n).set(bytes.subarray(i, i + n));
+      this.x.codeWritten(at, BigInt(n));
       i += n;
     }
   }

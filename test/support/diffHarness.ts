@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Core } from '../../src/machine/core';
+import type { TierStats } from '../../src/machine/jit/tier';
 import { Elf } from '../../src/machine/loaders/elf';
 import { sysRegIndex } from '../../src/arch/sysregs/table';
 
@@ -130,16 +131,24 @@ export function runOnQemu(cases: readonly Case[]): QemuRun {
   }
 }
 
+export interface RunOptions {
+  /** Run each sequence through the translating tier (blocks compiled at first sight) rather than the interpreter. */
+  readonly translated?: boolean;
+  /** Receives what the translating tier did for a batch. */
+  readonly onTierStats?: (stats: TierStats) => void;
+}
+
 /**
  * Runs each case in our core at EL0 (SP_EL0), code at the VA QEMU used, until the PC reaches the end of the
  * sequence (forward branches skip words) or twice its length in instructions have executed.
  */
-export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]): Promise<MachineState[]> {
+export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[], opts: RunOptions = {}): Promise<MachineState[]> {
   const core = await Core.load();
+  core.setJitThreshold(opts.translated ? 1 : 0);
   core.configureRam(TEXT_VA, 0x1000000n);
   // qemu-aarch64 runs user code with the MMU on and Normal memory: no alignment faults on ordinary accesses.
   core.setDataAccessesNormal(true);
-  return cases.map((c, i) => {
+  const states = cases.map((c, i) => {
     const words = new Uint8Array(Uint32Array.from(c.words).buffer);
     core.writeBytes(seqVa[i], words);
     core.writeBytes(SCRATCH_VA, c.initial.scratch);
@@ -152,7 +161,14 @@ export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]
     core.setSysreg(CPACR_EL1, 3n << 20n);
     c.initial.v.forEach((v, n) => core.setV(n, v));
     const end = seqVa[i] + BigInt(4 * c.words.length);
-    for (let budget = 2 * c.words.length; budget > 0 && core.pc !== end; budget--) core.run(1n);
+    if (opts.translated) {
+      // In one run, so that the translating tier compiles each block at first sight; the breakpoint stops it at the end.
+      core.setBreakpoint(end);
+      core.run(BigInt(2 * c.words.length));
+      core.clearBreakpoint(end);
+    } else {
+      for (let budget = 2 * c.words.length; budget > 0 && core.pc !== end; budget--) core.run(1n);
+    }
     return {
       x: Array.from({ length: 31 }, (_, n) => core.getX(n)),
       sp: core.getSP(0),
@@ -162,6 +178,8 @@ export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[]
       scratch: core.readBytes(SCRATCH_VA, SCRATCH_SIZE),
     };
   });
+  opts.onTierStats?.(core.jitStats);
+  return states;
 }
 
 /** Differences between two final states, one line each (empty when equal). */
@@ -186,12 +204,12 @@ const QEMU_BATCH = 100;
  * Runs the cases in QEMU and in our core, a batch at a time, and returns one report per case whose final
  * states differ, headed by `describe(case, index)` (typically the disassembled sequence).
  */
-export async function compareWithQemu(cases: readonly Case[], describe: (c: Case, i: number) => string): Promise<string[]> {
+export async function compareWithQemu(cases: readonly Case[], describe: (c: Case, i: number) => string, opts: RunOptions = {}): Promise<string[]> {
   const failures: string[] = [];
   for (let at = 0; at < cases.length; at += QEMU_BATCH) {
     const batch = cases.slice(at, at + QEMU_BATCH);
     const qemu = runOnQemu(batch);
-    const ours = await runOnCore(batch, qemu.seqVa);
+    const ours = await runOnCore(batch, qemu.seqVa, opts);
     batch.forEach((c, j) => {
       const d = diffStates(ours[j], qemu.results[j]);
       if (d.length) failures.push(`${describe(c, at + j)}\n  ${d.join('\n  ')}`);

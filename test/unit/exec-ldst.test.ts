@@ -216,6 +216,13 @@ test('MMU off: HCR_EL2.DC makes EL1&0 data Normal (no alignment fault); a VA abo
   const core = await machine();
   core.setHighestEL(2);
   core.setSysreg(reg('HCR_EL2'), 1n << 12n); // DC
+  // DC makes stage 2 behave as enabled: an identity 1 GB block for the RAM (VTCR: T0SZ 25, SL0 1, 4K, PS 40 bits).
+  const s2table = DATA + 0x1000n;
+  const desc = new Uint8Array(8);
+  new DataView(desc.buffer).setBigUint64(0, 0x40000000n | 1n | (0xfn << 2n) | (3n << 6n) | (3n << 8n) | (1n << 10n), true);
+  core.writeBytes(s2table + 8n, desc);
+  core.setSysreg(reg('VTCR_EL2'), 25n | (1n << 6n) | (2n << 16n));
+  core.setSysreg(reg('VTTBR_EL2'), s2table);
   core.writeBytes(DATA, Uint8Array.from({ length: 16 }, (_, i) => i));
   core.setX(1, DATA + 1n);
   const at = run(core, [0xf9400020], EL1H); // ldr x0, [x1]

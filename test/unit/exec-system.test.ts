@@ -224,11 +224,12 @@ test('CNTHCTL_EL2, MDCR_EL2, CPTR_EL2.TCPAC and the EL3 controls trap lower ELs'
 test('VHE: at EL2 with E2H, _EL1 names reach the _EL2 registers and _EL12 names the EL1 ones', async () => {
   const e2h = (1n << 34n) | (1n << 31n);
   let c = await cpu('msr sctlr_el1, x1\nmsr sctlr_el12, x2\nmrs x3, cpacr_el1\nmsr cntkctl_el1, x4', 2, 3, { HCR_EL2: e2h, CPTR_EL2: 0x300000n });
-  c.core.setX(1, 0x11n);
+  // SCTLR_EL2.M stays 0: the EL2&0 regime is not given translation tables here.
+  c.core.setX(1, 0x10n);
   c.core.setX(2, 0x22n);
   c.core.setX(4, 0x3n);
   c.step(4);
-  assert.equal(c.sr('SCTLR_EL2'), 0x11n);
+  assert.equal(c.sr('SCTLR_EL2'), 0x10n);
   assert.equal(c.sr('SCTLR_EL1'), 0x22n);
   assert.equal(c.core.getX(3), 0x300000n, 'CPACR_EL1 reads CPTR_EL2');
   assert.equal(c.sr('CNTHCTL_EL2'), 3n);

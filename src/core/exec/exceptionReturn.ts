@@ -7,6 +7,7 @@ import { notifyExceptionReturn } from '../debug';
 import { currentEL, highestEL, PSTATE, PSTATE_IL, setNextPC, setPSTATE } from '../state';
 import { ELR, SPSR, sr } from '../sysregs';
 import { clearExclusiveLocal } from '../vmem';
+import { bumpTranslationEpoch } from '../mmu/tlb';
 import { setEventRegister } from './systemHints';
 import { HCR_TGE, SCR_NS } from './systemTraps';
 
@@ -40,5 +41,6 @@ export function ERET_branch_reg(): void {
   clearExclusiveLocal();
   setEventRegister();
   setNextPC(target);
+  bumpTranslationEpoch();
   notifyExceptionReturn();
 }

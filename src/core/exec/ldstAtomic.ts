@@ -3,7 +3,7 @@
 import { setW, setX, X } from '../state';
 import {
   AccType, addressBase, exclusiveMonitorsPass, hi128, memAtomic, memAtomicCompareAndSwap,
-  memAtomicCompareAndSwap128, MemAtomicOp, memFault, readMem, readMem128, setExclusiveMonitors, writeMem, writeMem128,
+  memAtomicCompareAndSwap128, MemAtomicOp, memFault, readMem, readMem128, setAccessSyndrome, setExclusiveMonitors, writeMem, writeMem128,
 } from '../vmem';
 
 @inline function regMask(bytes: u32): u64 { return bytes == 8 ? <u64>-1 : (<u64>1 << (<u64>bytes << 3)) - 1; }
@@ -88,14 +88,17 @@ export function LDAXR_ldstexclr(sf: u32, Rn: u32, Rt: u32): void { loadExclusive
 
 // ---- Ordered: load-acquire, store-release; the LORegion forms (no LORegions here) and LDAPR behave alike ----
 
+// Single-register acquire/release accesses report their instruction syndrome with AR = 1.
 @inline function loadOrdered(n: u32, t: u32, bytes: u32, acctype: u32): void {
   const address = addressBase(n);
+  setAccessSyndrome(bytes, false, t, bytes == 8, true);
   const v = readMem(address, bytes, acctype);
   if (!memFault) setX(t, v);
 }
 
 @inline function storeOrdered(n: u32, t: u32, bytes: u32, acctype: u32): void {
   const address = addressBase(n);
+  setAccessSyndrome(bytes, false, t, bytes == 8, true);
   writeMem(address, bytes, X(t), acctype);
 }
 

@@ -1,7 +1,7 @@
 // Shared pieces of the load/store handlers: the ARM ARM's single-register transfer of a general-purpose or
 // FP/SIMD register in the immediate, register and literal addressing modes, with writeback (C6.2 LDR/STR...).
 import { setX, setXSP, V_BASE, X } from '../state';
-import { addressBase, hi128, memFault, readMem, readMem128, writeMem, writeMem128 } from '../vmem';
+import { addressBase, hi128, memFault, readMem, readMem128, setAccessSyndrome, writeMem, writeMem128 } from '../vmem';
 import { signExtend } from '../pseudocode';
 
 /** MemOp with the extension a load applies: zero-extend, sign-extend to 64 bits, sign-extend to 32 bits. */
@@ -31,10 +31,12 @@ export function extendReg(m: u32, option: u32, shift: u32): u64 {
  * A general-purpose register load or store of `bytes` at Xn|SP + offset (LDR/STR and variants). Writeback happens
  * after the load, so with Rn == Rt the written-back address wins (the CONSTRAINED UNPREDICTABLE case, as QEMU
  * does); a store with Rn == Rt stores the register's value before writeback. A faulting access writes nothing.
+ * The forms without writeback report their instruction syndrome (ISV = 1) in a stage-2 Data Abort.
  */
 @inline export function ldstGPR(n: u32, t: u32, offset: u64, index: u32, bytes: u32, op: u32, regsize64: bool, acctype: u32): void {
   let address = addressBase(n);
   if (memFault) return;
+  if (index == Index.Offset) setAccessSyndrome(bytes, op == LdSt.LoadSigned64 || op == LdSt.LoadSigned32, t, regsize64, false);
   if (index != Index.Post) address += offset;
   if (op == LdSt.Store) {
     writeMem(address, bytes, X(t), acctype);

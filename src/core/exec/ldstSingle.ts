@@ -1,7 +1,7 @@
 // Handlers of single-register loads and stores (ARM ARM C6.2 LDR/STR and their B/H/SB/SH/SW, unscaled,
 // unprivileged, pre/post-index, register-offset and literal forms; PRFM/PRFUM), named after the table's forms.
 import { PC, setX } from '../state';
-import { AccType, literalBase, memFault, readMem } from '../vmem';
+import { AccType, literalBase, memFault, readMem, setAccessSyndrome } from '../vmem';
 import { extendReg, Index, LdSt, ldstFP, ldstGPR, loadV } from './ldstCommon';
 import { signExtend } from '../pseudocode';
 
@@ -10,7 +10,7 @@ import { signExtend } from '../pseudocode';
 // Prefetches are hints: no access, no alignment or SP check, no fault.
 @inline function prefetch(): void {}
 
-// LDTR/STTR (ldst_unpriv) use AccType.Unpriv, which gives them EL0 permissions once the MMU checks permissions.
+// LDTR/STTR (ldst_unpriv) use AccType.Unpriv, which gives them EL0 permissions (vmem.ts unprivileged()).
 
 // ldst_unscaled
 export function STURB_ldst_unscaled(imm9: u32, Rn: u32, Rt: u32): void { ldstGPR(Rn, Rt, signExtend(<u64>imm9, 9), Index.Offset, 1, LdSt.Store, false, AccType.Normal); }
@@ -96,12 +96,14 @@ export function LDR_ldst_pos_fpsimd(size: u32, opc: u32, imm12: u32, Rn: u32, Rt
 
 export function LDR_loadlit(sf: u32, imm19: u32, Rt: u32): void {
   literalBase();
+  setAccessSyndrome(4 << sf, false, Rt, sf != 0, false);
   const v = readMem(literalAddress(imm19), 4 << sf, AccType.Normal);
   if (!memFault) setX(Rt, v);
 }
 
 export function LDRSW_loadlit(imm19: u32, Rt: u32): void {
   literalBase();
+  setAccessSyndrome(4, true, Rt, true, false);
   const v = readMem(literalAddress(imm19), 4, AccType.Normal);
   if (!memFault) setX(Rt, signExtend(v, 32));
 }

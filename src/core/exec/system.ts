@@ -10,6 +10,7 @@ import {
   sysregE2HRedirect, sysregE2HRedirectEL0, sysregRao, sysregReset,
 } from '../generated/sysregAccess';
 import { notifySysregWrite } from '../debug';
+import { systemRegisterWritten } from '../mmu/tlb';
 import { EC, el2Enabled, takeSync, undefinedInstruction } from '../exception';
 import { fpAccessAllowed } from '../fpAccess';
 import {
@@ -140,6 +141,7 @@ function writeRegister(idx: i32, v: u64): void {
   else {
     setSr(idx, v | sysregRao(idx));
     if (idx == HCR_EL2) updateInterruptLines();
+    systemRegisterWritten(idx);
   }
 }
 

@@ -2,18 +2,27 @@
 // AArch64.SecondStageTranslate()): one walker for execution and for the debugger's walk record (record.ts).
 import {
   HCR_EL2, MAIR_EL1, MAIR_EL2, MAIR_EL3, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3, TCR_EL1, TCR_EL2, TCR_EL3,
-  TTBR0_EL1, TTBR0_EL2, TTBR0_EL3, TTBR1_EL1, VTCR_EL2, VTTBR_EL2,
+  TTBR0_EL1, TTBR0_EL2, TTBR0_EL3, TTBR1_EL1, TTBR1_EL2, VTCR_EL2, VTTBR_EL2,
 } from '../generated/sysregs';
 import { el2Enabled } from '../exception';
+import { highestEL } from '../state';
 import { isRam, readPhys } from '../memory';
 import { sr } from '../sysregs';
 import { recordDescriptor, recording } from './record';
 
-/** Translation regimes the walker serves (the EL2&0 regime of VHE is not implemented yet). */
-export const REGIME_EL10: u32 = 1, REGIME_EL2: u32 = 2, REGIME_EL3: u32 = 3;
+/** Translation regimes the walker serves: EL1&0, EL2, EL3, and the EL2&0 regime of VHE (HCR_EL2.E2H = 1). */
+export const REGIME_EL10: u32 = 1, REGIME_EL2: u32 = 2, REGIME_EL3: u32 = 3, REGIME_EL20: u32 = 4;
 
-/** Access kinds: bits 1:0 read/write/fetch; bit 2 an unprivileged (EL0) access. */
-export const ACC_READ: u32 = 0, ACC_WRITE: u32 = 1, ACC_FETCH: u32 = 2, ACC_UNPRIV: u32 = 4;
+/**
+ * Access kinds: bits 1:0 read/write/fetch; bit 2 an unprivileged (EL0) access; bit 3 a privileged data access
+ * under PSTATE.PAN (loses access to EL0-accessible pages); bit 4 a stage-1-only translation (AT S1E0/S1E1 with
+ * stage 2 on: the result is the IPA).
+ */
+export const ACC_READ: u32 = 0, ACC_WRITE: u32 = 1, ACC_FETCH: u32 = 2, ACC_UNPRIV: u32 = 4, ACC_PAN: u32 = 8,
+  ACC_S1ONLY: u32 = 16;
+
+/** Whether a regime has two privilege levels (EL1&0 and EL2&0: AP[1], UXN/PXN, ASIDs, two TTBRs). */
+@inline export function twoPrivilegeRegime(regime: u32): bool { return regime == REGIME_EL10 || regime == REGIME_EL20; }
 
 /** Fault types (ARM ARM Fault enum, the ones a walk raises). */
 export const FAULT_NONE: u32 = 0, FAULT_TRANSLATION: u32 = 1, FAULT_ACCESS_FLAG: u32 = 2,
@@ -43,6 +52,9 @@ export let s1nG: u32 = 0;
 export let s1Level: i32 = -1;
 export let s1BlockBits: u32 = 0;
 export let s1Perms: u32 = 0;
+/** Stage 1: the output NS bit (descriptor NS in a Secure regime, else 1), and the ASID of TTBR0/1 per TCR.A1/AS. */
+export let s1NS: u32 = 1;
+export let s1Asid: u32 = 0;
 /** Stage 2: MemAttr[3:0], SH, level, block size (log2), S2AP/XN permissions; s2Level -1 when stage 2 is off. */
 export let s2MemAttr: u32 = 0;
 export let s2SH: u32 = 0;
@@ -117,6 +129,7 @@ let walkBlockBits: u32 = 0;
 let apTable: u32 = 0;
 let xnTable: u32 = 0;
 let pxnTable: u32 = 0;
+let nsTable: u32 = 0;
 
 /**
  * The descriptor loop of AArch64.TranslationTableWalk() for `stage`, with grainsize/inputsize/outputsize/baseReg
@@ -134,7 +147,7 @@ function walk(ia: u64, startLevel: i32, stage: u32, s1ptw: bool): bool {
   const baselowerbound = 3 + inputsize - ((3 - <u32>level) * stride + grainsize);
   let base = baseReg & 0xffffffffffff & ~((<u64>1 << baselowerbound) - 1);
   let top = inputsize - 1;
-  apTable = 0; xnTable = 0; pxnTable = 0;
+  apTable = 0; xnTable = 0; pxnTable = 0; nsTable = 0;
   const firstblocklevel: i32 = grainsize == 12 ? 1 : 2;
   while (true) {
     const bottom = (3 - <u32>level) * stride + grainsize;
@@ -144,13 +157,13 @@ function walk(ia: u64, startLevel: i32, stage: u32, s1ptw: bool): bool {
     if (stage == 1 && nestedStage2) {
       // Stage-1 table addresses are IPAs: translate them by stage 2 (AArch64.SecondStageWalk()).
       const savedGrain = grainsize, savedIn = inputsize, savedOut = outputsize, savedBase = baseReg;
-      const savedAP = apTable, savedXN = xnTable, savedPXN = pxnTable;
+      const savedAP = apTable, savedXN = xnTable, savedPXN = pxnTable, savedNS = nsTable;
       if (!secondStage(descaddr, true)) return false;
       // A stage-1 walk reads its tables: stage 2 must grant read (S2AP[0]), else a Permission fault with S1PTW.
       if (((walkDesc >> 6) & 1) == 0) return fault(FAULT_PERMISSION, 2, walkLevel, true, descaddr);
       descaddr = walkOut;
       grainsize = savedGrain; inputsize = savedIn; outputsize = savedOut; baseReg = savedBase;
-      apTable = savedAP; xnTable = savedXN; pxnTable = savedPXN;
+      apTable = savedAP; xnTable = savedXN; pxnTable = savedPXN; nsTable = savedNS;
     }
     // Descriptors are read from RAM only: a walk into anything else is an external abort on the walk,
     // and the debugger's walk must not touch devices.
@@ -186,6 +199,7 @@ function walk(ia: u64, startLevel: i32, stage: u32, s1ptw: bool): bool {
       apTable |= <u32>(desc >> 61) & 3;
       xnTable |= <u32>(desc >> 60) & 1;
       pxnTable |= <u32>(desc >> 59) & 1;
+      nsTable |= <u32>(desc >> 63) & 1;
     }
     level++;
     top = bottom - 1;
@@ -201,7 +215,7 @@ function stage1Perms(desc: u64, regime: u32, wxn: bool): u32 {
   // APTable[1] forces read-only, APTable[0] denies EL0 access.
   if ((apTable & 2) != 0) ap |= 2;
   if ((apTable & 1) != 0) ap &= 2;
-  if (regime != REGIME_EL10) {
+  if (!twoPrivilegeRegime(regime)) {
     // One privilege level: AP[1] is ignored, XN is bit 54 (and XNTable).
     const w = (ap & 2) == 0;
     let p = PERM_R1 | (w ? PERM_W1 : 0);
@@ -219,11 +233,15 @@ function stage1Perms(desc: u64, regime: u32, wxn: bool): u32 {
   return p;
 }
 
-/** Whether `perms` (stage-1 bits) allow the access `acc`. FIXME(out-of-spec): PAN is not applied. */
-function stage1Allows(perms: u32, acc: u32, regime: u32): bool {
-  const el0 = regime == REGIME_EL10 && (acc & ACC_UNPRIV) != 0;
+/**
+ * Whether `perms` (stage-1 bits) allow the access `acc` (AArch64.CheckPermission()): PAN takes privileged data
+ * access away from pages EL0 can read.
+ */
+export function stage1Allows(perms: u32, acc: u32, regime: u32): bool {
+  const el0 = twoPrivilegeRegime(regime) && (acc & ACC_UNPRIV) != 0;
   const kind = acc & 3;
   if (kind == ACC_FETCH) return (perms & (el0 ? PERM_X0 : PERM_X1)) != 0;
+  if (!el0 && (acc & ACC_PAN) != 0 && (perms & PERM_R0) != 0) return false;
   if (kind == ACC_WRITE) return (perms & (el0 ? PERM_W0 : PERM_W1)) != 0;
   return (perms & (el0 ? PERM_R0 : PERM_R1)) != 0;
 }
@@ -232,27 +250,33 @@ function stage1Allows(perms: u32, acc: u32, regime: u32): bool {
  * Translates `va` in `regime` for an access `acc` (AArch64.FullTranslate()): true with outPA and the attributes,
  * or false with the fault. The caller has applied TBI (bits 63:56 of va are the sign extension of bit 55 when the
  * top byte is ignored). No side effects beyond the result variables and, when recording, the walk record.
- * FIXME(out-of-spec): HCR_EL2.DC and TGE, the EL2&0 regime (E2H), hardware AF/dirty updates and PAN are not modelled.
+ * FIXME(out-of-spec): hardware AF/dirty updates are not modelled.
  */
 export function translate(va: u64, regime: u32, acc: u32): bool {
   walkFault = FAULT_NONE; outPA = 0; outIPA = 0; faultStage = 0; faultLevel = 0; faultS1ptw = false; faultIpa = 0;
   s1Level = -1; s2Level = -1; s1Perms = 0; s2Perms = 0; s1Attr = 0; s1SH = 0; s1nG = 0; s1BlockBits = 0;
-  s2MemAttr = 0; s2SH = 0; s2BlockBits = 0;
-  const stage2 = regime == REGIME_EL10 && el2Enabled() && (sr(HCR_EL2) & 1) != 0;
+  s2MemAttr = 0; s2SH = 0; s2BlockBits = 0; s1NS = 1; s1Asid = 0;
+  const hcr = sr(HCR_EL2);
+  // Stage 2 of EL1&0: HCR_EL2.VM (DC behaves as VM = 1), ignored while TGE = 1.
+  const stage2 = regime == REGIME_EL10 && el2Enabled() && (hcr & ((1 << 12) | 1)) != 0 && (hcr & (1 << 27)) == 0;
   nestedStage2 = false;
-  const sctlr = sr(regime == REGIME_EL10 ? SCTLR_EL1 : regime == REGIME_EL2 ? SCTLR_EL2 : SCTLR_EL3);
+  const sctlr = sr(regime == REGIME_EL10 ? SCTLR_EL1 : regime == REGIME_EL3 ? SCTLR_EL3 : SCTLR_EL2);
   let ipa: u64;
-  if ((sctlr & 1) == 0) {
+  if ((sctlr & 1) == 0 || (regime == REGIME_EL10 && stage2 && (hcr & (1 << 12)) != 0)) {
     // Stage 1 off (AArch64.TranslateAddressS1Off()): flat, an Address size fault at level 0 above PAMax().
+    // Data is Device-nGnRnE, or Normal Write-Back with HCR_EL2.DC (which also turns stage 1 off).
     if ((va >> PA_MAX) != 0) return fault(FAULT_ADDRESS_SIZE, 1, 0, false, 0);
     ipa = va;
     s1Perms = PERM_R1 | PERM_W1 | PERM_X1 | PERM_R0 | PERM_W0 | PERM_X0;
+    s1Attr = stage2 && (hcr & (1 << 12)) != 0 ? 0xff : 0;
+    s1SH = 2;
+    if (regime == REGIME_EL3 || (regime == REGIME_EL10 && !el2Enabled() && highestEL == 3)) s1NS = 0;
   } else {
     if (!firstStage(va, regime, acc, stage2, (sctlr & (1 << 19)) != 0)) return false;
     ipa = outIPA;
   }
   outIPA = ipa;
-  if (!stage2) { outPA = ipa; return true; }
+  if (!stage2 || (acc & ACC_S1ONLY) != 0) { outPA = ipa; return true; }
   if (!secondStage(ipa, false)) return false;
   outPA = walkOut;
   s2Level = walkLevel;
@@ -271,22 +295,27 @@ export function translate(va: u64, regime: u32, acc: u32): bool {
 /** Stage 1 of translate() with stage 1 enabled (AArch64.FirstStageTranslate()): sets outIPA. */
 function firstStage(va: u64, regime: u32, acc: u32, stage2: bool, wxn: bool): bool {
   let tcr: u64, ttbr: u64, mair: u64;
-  if (regime == REGIME_EL10) {
-    tcr = sr(TCR_EL1);
-    mair = sr(MAIR_EL1);
+  if (twoPrivilegeRegime(regime)) {
+    // EL1&0, or EL2&0 whose TCR_EL2 has the TCR_EL1 layout.
+    const el1 = regime == REGIME_EL10;
+    tcr = sr(el1 ? TCR_EL1 : TCR_EL2);
+    mair = sr(el1 ? MAIR_EL1 : MAIR_EL2);
+    // The ASID comes from TTBR1 when TCR.A1, 16 bits when TCR.AS.
+    const asidTtbr = sr((tcr & (1 << 22)) != 0 ? (el1 ? TTBR1_EL1 : TTBR1_EL2) : (el1 ? TTBR0_EL1 : TTBR0_EL2));
+    s1Asid = <u32>(asidTtbr >> 48) & ((tcr & (<u64>1 << 36)) != 0 ? 0xffff : 0xff);
     const upper = ((va >> 55) & 1) != 0;
     if (upper) {
-      // TTBR1_EL1: T1SZ[21:16], EPD1[23], TG1[31:30].
+      // TTBR1: T1SZ[21:16], EPD1[23], TG1[31:30].
       inputsize = inputFromTxSZ(<u32>(tcr >> 16) & 63);
       grainsize = grainFromTG1(<u32>(tcr >> 30) & 3);
-      ttbr = sr(TTBR1_EL1);
+      ttbr = sr(el1 ? TTBR1_EL1 : TTBR1_EL2);
       if ((tcr & (1 << 23)) != 0 || (va >> inputsize) != (0xffffffffffffffff >> inputsize)) {
         return fault(FAULT_TRANSLATION, 1, 0, false, 0);
       }
     } else {
       inputsize = inputFromTxSZ(<u32>tcr & 63);
       grainsize = grainFromTG0(<u32>(tcr >> 14) & 3);
-      ttbr = sr(TTBR0_EL1);
+      ttbr = sr(el1 ? TTBR0_EL1 : TTBR0_EL2);
       if ((tcr & (1 << 7)) != 0 || (va >> inputsize) != 0) return fault(FAULT_TRANSLATION, 1, 0, false, 0);
     }
     outputsize = decodePS(<u32>(tcr >> 32) & 7);
@@ -314,6 +343,10 @@ function firstStage(va: u64, regime: u32, acc: u32, stage2: bool, wxn: bool): bo
   s1SH = <u32>(desc >> 8) & 3;
   s1nG = <u32>(desc >> 11) & 1;
   s1Perms = stage1Perms(desc, regime, wxn);
+  // The NS bit of the descriptor (and NSTable) counts in Secure regimes only: EL3, and EL1&0 while SCR_EL3.NS = 0.
+  if (regime == REGIME_EL3 || (regime == REGIME_EL10 && !el2Enabled() && highestEL == 3)) {
+    s1NS = nsTable != 0 ? 1 : <u32>(desc >> 5) & 1;
+  }
   if (!stage1Allows(s1Perms, acc, regime)) return fault(FAULT_PERMISSION, 1, walkLevel, false, 0);
   return true;
 }
