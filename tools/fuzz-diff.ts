@@ -1,6 +1,7 @@
-// `npm run fuzz:diff -- --count N [--groups a,b] [--seed S] [--length L]`: N random instruction sequences over
-// every table group the core has handlers for, run in qemu-aarch64 and in our core in batches; prints how
-// many matched and the first mismatches. Exit status 1 when any case differs.
+// `npm run fuzz:diff -- --count N [--groups a,b] [--seed S] [--length L] [--translated]`: N random instruction
+// sequences over every table group the core has handlers for, run in qemu-aarch64 and in our core in batches
+// (interpreted, or with --translated through the translating tier); prints how many matched and the first
+// mismatches. Exit status 1 when any case differs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Disassembler } from '../src/arch/a64/disasm/disassemble';
@@ -92,7 +93,7 @@ async function runBatch(cases: readonly Case[]): Promise<Outcome[]> {
     const half = cases.length >> 1;
     return [...await runBatch(cases.slice(0, half)), ...await runBatch(cases.slice(half))];
   }
-  const ours = await runOnCore(cases, qemu.seqVa);
+  const ours = await runOnCore(cases, qemu.seqVa, { translated: process.argv.includes('--translated') });
   return ours.map((state, i) => ({ state, theirs: qemu.results[i] }));
 }
 

