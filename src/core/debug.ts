@@ -12,6 +12,10 @@ export const enum Exit {
   Debug = 3,
   /** An instruction fetch from an address with no RAM (the host reports where execution went). */
   FetchFromNowhere = 4,
+  /** A timer register was written: the host re-plans its next timer event and resumes. */
+  TimerProgrammed = 5,
+  /** HVC or SMC on the board's firmware conduit (PSCI): the host performs the call in X0–X3 and resumes. */
+  FirmwareCall = 6,
 }
 
 export let exitRequest: i32 = -1;

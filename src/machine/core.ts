@@ -58,6 +58,14 @@ interface CoreExports {
   walkRecordPointer(): number;
   walkResultPointer(): number;
   table: { length: number; grow(n: number): number; set(i: number, f: unknown): void };
+  setGicSystemRegisters(on: number): void;
+  setFirmwareConduit(conduit: number): void;
+  setInterruptLines(irq: number, fiq: number, serror: number): void;
+  setVirtualInterruptLines(irq: number, fiq: number): void;
+  machineTime(): bigint;
+  nextTimerEvent(): bigint;
+  skipTime(ns: bigint): void;
+  timerLines(): number;
   JIT_CTX: { value: number };
   jitConfigure(tableBase: number, threshold: number): void;
 }
@@ -98,6 +106,15 @@ export function coreWasmPath(): string {
   throw new Error('core.wasm not found: run `npm run build` first');
 }
 
+/** The GICv3 CPU interface registers (ICC_*, ICH_*) by system-register index (src/arch/sysregs/table.ts). */
+export interface GicSysregs {
+  read(index: number): bigint;
+  write(index: number, value: bigint): void;
+}
+
+/** Never called: without a GICv3 the core makes these registers UNDEFINED. */
+const noGicSysregs: GicSysregs = { read: () => 0n, write: () => undefined };
+
 /** No devices: every non-RAM access is a decode error. */
 const unmapped: Bus = {
   read: () => undefined,
@@ -105,10 +122,16 @@ const unmapped: Bus = {
 };
 
 export class Core {
-  private constructor(private readonly x: CoreExports, private readonly bus: { current: Bus }, private readonly tier: TranslatingTier) {}
+  private constructor(
+    private readonly x: CoreExports,
+    private readonly bus: { current: Bus },
+    private readonly tier: TranslatingTier,
+    private readonly gic: { current: GicSysregs },
+  ) {}
 
   static async load(bus: Bus = unmapped, wasm: Uint8Array = readFileSync(coreWasmPath())): Promise<Core> {
     const ref = { current: bus };
+    const gic = { current: noGicSysregs };
     let core: CoreExports | undefined;
     let tier: TranslatingTier | undefined;
     const { instance } = await WebAssembly.instantiate(wasm, {
@@ -123,6 +146,8 @@ export class Core {
           if (ref.current.write(BigInt.asUintN(64, pa), size, BigInt.asUintN(64, value)) === false) core!.signalBusError();
         },
         jitCompile: (entry: number, insn: number, maxWords: number, id: number) => tier!.compile(entry, insn, maxWords, id),
+        gicRead: (idx: number) => BigInt.asUintN(64, gic.current.read(idx)),
+        gicWrite: (idx: number, value: bigint) => gic.current.write(idx, BigInt.asUintN(64, value)),
       },
     });
     core = instance.exports as unknown as CoreExports;
@@ -130,7 +155,7 @@ export class Core {
     tier = new TranslatingTier(core.memory, core.table, tableBase,
       { regs: core.REGS.value, spBase: core.SP_BASE.value, ctx: core.JIT_CTX.value });
     core.jitConfigure(tableBase, DEFAULT_HOT_THRESHOLD);
-    return new Core(core, ref, tier);
+    return new Core(core, ref, tier, gic);
   }
 
   /**
@@ -225,6 +250,12 @@ export class Core {
   run(budget: bigint): number { return this.x.run(budget); }
 
   setBus(bus: Bus): void { this.bus.current = bus; }
+
+  /** Gives the core a GICv3 CPU interface (the ICC and ICH registers become accessible), or none. */
+  setGicSysregs(gic: GicSysregs | undefined): void {
+    this.gic.current = gic ?? noGicSysregs;
+    this.x.setGicSystemRegisters(gic ? 1 : 0);
+  }
 
   /** Breakpoints are physical addresses for now (VA = PA while the MMU is off). */
   setBreakpoint(pa: bigint): void {

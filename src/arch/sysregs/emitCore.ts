@@ -88,6 +88,10 @@ export function emitSysregAccess(): string {
     `export const ID_AA64PFR0_EL3_SHIFT: u64 = ${ID_AA64PFR0_EL3_SHIFT};`,
     `/** DC ZVA block size in bytes (DCZID_EL0.BS). */`,
     `export const DCZ_BLOCK_BYTES: u64 = ${4 << DCZ_BLOCK_LOG2_WORDS};`, '');
+  out.push('/** The GIC CPU interface registers (ICC_*, ICH_*): the host\'s interrupt controller holds them. */',
+    'export function isGicCpuRegister(idx: i32): bool {', '  switch (idx) {');
+  SYSREGS.forEach((r, i) => { if (/^IC[CHV]_/.test(r.name)) out.push(`    case ${i}: return true; // ${r.name}`); });
+  out.push('  }', '  return false;', '}', '');
   out.push('/** Bits of register `idx` that read as one whatever is written (RAO/WI). */', 'export function sysregRao(idx: i32): u64 {', '  switch (idx) {');
   SYSREGS.forEach((r, i) => { if (r.rao) out.push(`    case ${i}: return ${hex(r.rao)}; // ${r.name}`); });
   out.push('  }', '  return 0;', '}', '');

@@ -16,6 +16,14 @@ const SEMIHOSTING_HLT: u32 = 0xf000;
 let semihosting: bool = true;
 export function setSemihosting(on: bool): void { semihosting = on; }
 
+/**
+ * The board's firmware conduit for PSCI, as QEMU's virt machine emulates firmware: 0 none (the guest brings its
+ * own EL3), 1 HVC, 2 SMC. A call on the conduit from EL1 or above goes to the host instead of an exception level.
+ */
+export const CONDUIT_NONE: u32 = 0, CONDUIT_HVC: u32 = 1, CONDUIT_SMC: u32 = 2;
+let firmwareConduit: u32 = CONDUIT_NONE;
+export function setFirmwareConduit(conduit: u32): void { firmwareConduit = conduit; }
+
 // SVC: AArch64.CallSupervisor(); from EL0 to EL1, or EL2 when HCR_EL2.TGE.
 export function SVC_exception(imm16: u32): void {
   const el = currentEL();
@@ -26,6 +34,7 @@ export function SVC_exception(imm16: u32): void {
 // HVC: UNDEFINED at EL0, without EL2, in Secure EL1, or when disabled (SCR_EL3.HCE, or HCR_EL2.HCD without EL3).
 export function HVC_exception(imm16: u32): void {
   const el = currentEL();
+  if (el != 0 && firmwareConduit == CONDUIT_HVC) { requestExit(Exit.FirmwareCall); return; }
   const secure = highestEL == 3 && (sr(SCR_EL3) & SCR_NS) == 0;
   if (highestEL < 2 || el == 0 || (el == 1 && secure)) { undefinedInstruction(); return; }
   const enabled = highestEL == 3 ? (sr(SCR_EL3) & SCR_HCE) != 0 : (sr(HCR_EL2) & HCR_HCD) == 0;
@@ -34,12 +43,13 @@ export function HVC_exception(imm16: u32): void {
   takeCall(el == 3 ? 3 : 2, EC.HVC64, imm16);
 }
 
-// SMC: UNDEFINED at EL0 or without EL3; HCR_EL2.TSC traps it from EL1 to EL2 (returning to the SMC itself)
-// before SCR_EL3.SMD makes it UNDEFINED; otherwise AArch64.CallSecureMonitor().
+// SMC: UNDEFINED at EL0 or without EL3 (and no SMC firmware conduit); HCR_EL2.TSC traps it from EL1 to EL2
+// (returning to the SMC itself) before the conduit or SCR_EL3.SMD; otherwise AArch64.CallSecureMonitor().
 export function SMC_exception(imm16: u32): void {
   const el = currentEL();
-  if (el == 0 || highestEL < 3) { undefinedInstruction(); return; }
+  if (el == 0 || (highestEL < 3 && firmwareConduit != CONDUIT_SMC)) { undefinedInstruction(); return; }
   if (el == 1 && el2Enabled() && (sr(HCR_EL2) & HCR_TSC) != 0) { takeSync(2, EC.SMC64, imm16); return; }
+  if (firmwareConduit == CONDUIT_SMC) { requestExit(Exit.FirmwareCall); return; }
   if ((sr(SCR_EL3) & SCR_SMD) != 0) { undefinedInstruction(); return; }
   takeCall(3, EC.SMC64, imm16);
 }

@@ -21,10 +21,18 @@ export let interruptLines: u32 = 0;
 export function updateInterruptLines(): void {
   const hcr = sr(HCR_EL2);
   let v: u32 = 0;
-  if (hcr & HCR_VI) v |= LINE_VIRQ;
-  if (hcr & HCR_VF) v |= LINE_VFIQ;
+  if ((hcr & HCR_VI) != 0 || virtualIrq) v |= LINE_VIRQ;
+  if ((hcr & HCR_VF) != 0 || virtualFiq) v |= LINE_VFIQ;
   if (hcr & HCR_VSE) v |= LINE_VSERROR;
   interruptLines = physicalLines | v;
+}
+
+/** The virtual IRQ/FIQ the GIC's virtual CPU interface signals (ORed with HCR_EL2.VI/VF). */
+let virtualIrq: bool = false, virtualFiq: bool = false;
+export function setVirtualInterruptLines(irq: bool, fiq: bool): void {
+  virtualIrq = irq;
+  virtualFiq = fiq;
+  updateInterruptLines();
 }
 
 /** The host's interrupt controller drives the physical lines (levels). */

@@ -6,15 +6,17 @@ import {
   SP_EL2, SPSel, SSBS, sysregIndex, UAO, VMPIDR_EL2, VPIDR_EL2,
 } from '../generated/sysregs';
 import {
-  ACCESS_OK, ACCESS_UNDEFINED, ccsidrFor, ID_AA64PFR0_EL2_SHIFT, ID_AA64PFR0_EL3_SHIFT, sysregAccess, sysregAliasOf,
+  ACCESS_OK, ACCESS_UNDEFINED, ccsidrFor, ID_AA64PFR0_EL2_SHIFT, ID_AA64PFR0_EL3_SHIFT, isGicCpuRegister, sysregAccess, sysregAliasOf,
   sysregE2HRedirect, sysregE2HRedirectEL0, sysregRao, sysregReset,
 } from '../generated/sysregAccess';
 import { notifySysregWrite } from '../debug';
+import { gicSystemRegisters, hostGicRead, hostGicWrite } from '../gicCpuInterface';
+import { isTimerRegister, physicalCount, readTimerRegister, writeTimerRegister } from '../timer';
 import { systemRegisterWritten } from '../mmu/tlb';
 import { EC, el2Enabled, takeSync, undefinedInstruction } from '../exception';
 import { fpAccessAllowed } from '../fpAccess';
 import {
-  currentEL, FPCR, FPSR, highestEL, insnCount, PSTATE, PSTATE_DAIF, PSTATE_NZCV, PSTATE_PAN, setFPCR, setFPSR,
+  currentEL, FPCR, FPSR, highestEL, PSTATE, PSTATE_DAIF, PSTATE_NZCV, PSTATE_PAN, setFPCR, setFPSR,
   setPSTATE, setX, SP_BASE, X,
 } from '../state';
 import { setSr, sr } from '../sysregs';
@@ -37,8 +39,12 @@ export function resetSystemRegisters(): void {
 resetSystemRegisters();
 
 /** ID_AA64PFR0_EL1 as configured: EL2 and EL3 reported only when implemented (highestEL). */
+/** ID_AA64PFR0_EL1.GIC, bits 27:24: 1 when the GIC CPU interface system registers are implemented. */
+const ID_AA64PFR0_GIC_SHIFT: u64 = 24;
+
 function idAA64PFR0(): u64 {
-  let v = sr(ID_AA64PFR0_EL1);
+  let v = sr(ID_AA64PFR0_EL1) & ~(<u64>0xf << ID_AA64PFR0_GIC_SHIFT);
+  if (gicSystemRegisters) v |= <u64>1 << ID_AA64PFR0_GIC_SHIFT;
   if (highestEL < 2) v &= ~(<u64>0xf << ID_AA64PFR0_EL2_SHIFT);
   if (highestEL < 3) v &= ~(<u64>0xf << ID_AA64PFR0_EL3_SHIFT);
   return v;
@@ -93,8 +99,6 @@ function dczid(): u64 {
   return sr(DCZID_EL0) | (prohibited ? 16 : 0);
 }
 
-/** The physical count: instructions retired (deterministic). FIXME(out-of-spec): the machine sets its frequency. */
-@inline function physicalCount(): u64 { return insnCount; }
 
 function readRegister(idx: i32): u64 {
   const el = currentEL();
@@ -118,6 +122,8 @@ function readRegister(idx: i32): u64 {
   if (idx == ID_AA64PFR0_EL1) return idAA64PFR0();
   if (idx == CCSIDR_EL1) return ccsidrFor(sr(CSSELR_EL1));
   if (idx == ISR_EL1) return <u64>interruptStatus();
+  if (isTimerRegister(idx)) return readTimerRegister(idx);
+  if (isGicCpuRegister(idx)) return hostGicRead(idx);
   if (idx == CNTPCT_EL0) return physicalCount();
   // CNTVOFF_EL2 does not apply in the EL2&0 host regime.
   if (idx == CNTVCT_EL0) return (el == 2 && (sr(HCR_EL2) & HCR_E2H) != 0) || (el == 0 && inHost()) ? physicalCount() : physicalCount() - (el2Enabled() ? sr(CNTVOFF_EL2) : 0);
@@ -138,6 +144,8 @@ function writeRegister(idx: i32, v: u64): void {
   else if (idx == SP_EL0) store<u64>(SP_BASE, v);
   else if (idx == SP_EL1) store<u64>(SP_BASE + 8, v);
   else if (idx == SP_EL2) store<u64>(SP_BASE + 16, v);
+  else if (isTimerRegister(idx)) writeTimerRegister(idx, v);
+  else if (isGicCpuRegister(idx)) hostGicWrite(idx, v);
   else {
     setSr(idx, v | sysregRao(idx));
     if (idx == HCR_EL2) updateInterruptLines();
@@ -147,12 +155,15 @@ function writeRegister(idx: i32, v: u64): void {
 
 // MRS <Xt>, <systemreg>
 export function MRS_systemmove(op0: u32, op1: u32, CRn: u32, CRm: u32, op2: u32, Rt: u32): void {
-  if (checkAccess(op0, op1, CRn, CRm, op2, Rt, true)) setX(Rt, readRegister(accessIndex));
+  if (!checkAccess(op0, op1, CRn, CRm, op2, Rt, true)) return;
+  if (isGicCpuRegister(accessIndex) && !gicSystemRegisters) { undefinedInstruction(); return; }
+  setX(Rt, readRegister(accessIndex));
 }
 
 // MSR <systemreg>, <Xt>
 export function MSR_systemmove(op0: u32, op1: u32, CRn: u32, CRm: u32, op2: u32, Rt: u32): void {
   if (!checkAccess(op0, op1, CRn, CRm, op2, Rt, false)) return;
+  if (isGicCpuRegister(accessIndex) && !gicSystemRegisters) { undefinedInstruction(); return; }
   writeRegister(accessIndex, X(Rt));
   notifySysregWrite(accessIndex);
 }
