@@ -59,6 +59,8 @@ interface CoreExports {
   walkResultPointer(): number;
   table: { length: number; grow(n: number): number; set(i: number, f: unknown): void };
   setGicSystemRegisters(on: number): void;
+  SYSREG_COUNT: { value: number };
+  resetSystemRegisters(): void;
   setFirmwareConduit(conduit: number): void;
   setInterruptLines(irq: number, fiq: number, serror: number): void;
   setVirtualInterruptLines(irq: number, fiq: number): void;
@@ -104,6 +106,19 @@ export function coreWasmPath(): string {
   const built = join(process.cwd(), 'out', 'core.wasm');
   if (existsSync(built)) return built;
   throw new Error('core.wasm not found: run `npm run build` first');
+}
+
+/** X0–X30, SP_EL0–SP_EL3 and V0–V31 in the core's memory (src/core/state.ts REGS). */
+const REGS_BYTES = 1024;
+
+/** A PE's architectural state outside RAM: general, SIMD and system registers, PC, PSTATE, FPCR, FPSR. */
+export interface CpuSnapshot {
+  readonly regs: Uint8Array;
+  readonly sysregs: Uint8Array;
+  readonly pc: bigint;
+  readonly pstate: number;
+  readonly fpcr: number;
+  readonly fpsr: number;
 }
 
 /** The GICv3 CPU interface registers (ICC_*, ICH_*) by system-register index (src/arch/sysregs/table.ts). */
@@ -250,6 +265,31 @@ export class Core {
   run(budget: bigint): number { return this.x.run(budget); }
 
   setBus(bus: Bus): void { this.bus.current = bus; }
+
+  /** The architectural state of the PE the core is executing, for a vCPU switch. */
+  saveCpu(): CpuSnapshot {
+    const m = new Uint8Array(this.x.memory.buffer);
+    const regs = this.x.REGS.value;
+    const sysregs = this.x.SYSREG_BASE.value;
+    return {
+      regs: m.slice(regs, regs + REGS_BYTES),
+      sysregs: m.slice(sysregs, sysregs + this.x.SYSREG_COUNT.value * 8),
+      pc: this.pc, pstate: this.pstate, fpcr: this.fpcr, fpsr: this.fpsr,
+    };
+  }
+
+  loadCpu(s: CpuSnapshot): void {
+    const m = new Uint8Array(this.x.memory.buffer);
+    m.set(s.regs, this.x.REGS.value);
+    m.set(s.sysregs, this.x.SYSREG_BASE.value);
+    this.pc = s.pc;
+    this.pstate = s.pstate;
+    this.setFpcr(s.fpcr);
+    this.setFpsr(s.fpsr);
+  }
+
+  /** Every system register to its reset value (a PE coming out of reset). */
+  resetSysregs(): void { this.x.resetSystemRegisters(); }
 
   /** Gives the core a GICv3 CPU interface (the ICC and ICH registers become accessible), or none. */
   setGicSysregs(gic: GicSysregs | undefined): void {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryMap } from '../../src/machine/bus';
 import { GicV2 } from '../../src/machine/devices/gicv2';
+import { GicV2m } from '../../src/machine/devices/gicv2m';
 import { GicLine } from '../../src/machine/devices/gic';
 
 const D = 0x08000000n, C = 0x08010000n, H = 0x08030000n, V = 0x08040000n;
@@ -156,7 +157,7 @@ test('priority, PMR, preemption by group priority (BPR), active-priority registe
   assert.equal(line(0, 'irq'), false, '0x88 does not preempt 0x80 with BPR 3');
 });
 
-test('groups: group 0 as FIQ with FIQEn, group 1 needs AckCtl at GICC_IAR, AIAR/AHPPIR see group 1', () => {
+test('groups: group 0 as FIQ with FIQEn, group 1 needs AckCtl at GICC_IAR; the aliased registers are RAZ/WI', () => {
   const { gic, on, line } = board(1);
   const c = on(0);
   c.w(D, 3);
@@ -166,16 +167,18 @@ test('groups: group 0 as FIQ with FIQEn, group 1 needs AckCtl at GICC_IAR, AIAR/
   c.w(D + 0x104n, 0b110);
   gic.setSpi(1, true);
   assert.deepEqual([line(0, 'fiq'), line(0, 'irq')], [true, false]);
-  assert.equal(c.r(C + 0x28n), 1023); // AHPPIR: a group 0 interrupt is not for the alias
+  assert.equal(c.r(C + 0x28n), 0); // AHPPIR: RAZ without Security Extensions
   assert.equal(c.r(C + 0x0cn), 33);
   c.w(C + 0x10n, 33);
   gic.setSpi(1, false);
   gic.setSpi(2, true);
   assert.deepEqual([line(0, 'fiq'), line(0, 'irq')], [false, true]);
   assert.equal(c.r(C + 0x0cn), 1022);
-  assert.equal(c.r(C + 0x20n), 34); // AIAR
+  assert.equal(c.r(C + 0x20n), 0); // AIAR
+  c.w(C, 1 | 2 | 4 | 8); // AckCtl
+  assert.equal(c.r(C + 0x0cn), 34);
   assert.equal(c.r(C + 0xe0n), 1); // group 1 active priority (0x00) in NSAPR0
-  c.w(C + 0x24n, 34); // AEOIR
+  c.w(C + 0x10n, 34);
   assert.equal(c.r(D + 0x304n) & 4, 0);
 });
 
@@ -253,4 +256,21 @@ test('save/restore round trip', () => {
   assert.equal(b.on(0).r(C + 0x0cn), 3);
   b.gic.reset();
   assert.equal(b.on(0).r(D), 0);
+});
+
+test('GICv2m frame: MSI_TYPER, and an MSI write pends its SPI as an edge', () => {
+  const { gic, on, line, map } = enabled(1);
+  const v2m = new GicV2m((spi) => { gic.setSpi(spi, true); gic.setSpi(spi, false); });
+  map.attach(0x08020000n, 0x1000n, v2m);
+  const c = on(0);
+  assert.equal(c.r(0x08020008n), (80 << 16) | 64);
+  assert.equal(c.r(0x08020fccn) >>> 20, 0x51);
+  c.w(D + 0xc14n, 2 << 2); // INTID 81 edge-triggered
+  c.w(D + 0x108n, 1 << 17);
+  c.w(0x08020040n, 81);
+  assert.equal(line(0, 'irq'), true);
+  assert.equal(c.r(C + 0x0cn), 81);
+  c.w(0x08020040n, 200); // outside the frame's SPIs: ignored
+  c.w(C + 0x10n, 81);
+  assert.equal(line(0, 'irq'), false);
 });

@@ -38,10 +38,10 @@ export function resetSystemRegisters(): void {
 // The core comes out of instantiation in its reset state.
 resetSystemRegisters();
 
-/** ID_AA64PFR0_EL1 as configured: EL2 and EL3 reported only when implemented (highestEL). */
 /** ID_AA64PFR0_EL1.GIC, bits 27:24: 1 when the GIC CPU interface system registers are implemented. */
 const ID_AA64PFR0_GIC_SHIFT: u64 = 24;
 
+/** ID_AA64PFR0_EL1 as configured: EL2 and EL3 reported only when implemented (highestEL), GIC as the board has it. */
 function idAA64PFR0(): u64 {
   let v = sr(ID_AA64PFR0_EL1) & ~(<u64>0xf << ID_AA64PFR0_GIC_SHIFT);
   if (gicSystemRegisters) v |= <u64>1 << ID_AA64PFR0_GIC_SHIFT;

@@ -4,7 +4,8 @@
 // The virtualization extension (GICH, GICV) is in gicv2Virt.ts.
 //
 // There are no Security Extensions: the bus does not carry the security state of an access, so every access sees
-// the registers as a GIC without them does (GICD_CTLR EnableGrp0/EnableGrp1, GICC_CTLR in its full format).
+// the registers as a GIC without them does (GICD_CTLR EnableGrp0/EnableGrp1, GICC_CTLR in its full format, the
+// aliased GICC_AIAR/AEOIR/AHPPIR RAZ/WI as in QEMU).
 // Binding (lead): frames at VIRT.gicDist (GICD) and VIRT.gicCpu (GICC), plus GICH/GICV when `virtualization`;
 // set `currentCpu` before running a vCPU; `output(cpu, line, level)` drives the cores' IRQ/FIQ/vIRQ/vFIQ.
 import type { Device } from '../bus';
@@ -19,7 +20,7 @@ const GICD_IIDR = 0x0000043b;
 const GICC_IIDR = 0x0002043b;
 /** GICC_CTLR in the format of a GIC without Security Extensions. */
 const CTLR_EN_GRP0 = 1 << 0, CTLR_EN_GRP1 = 1 << 1, CTLR_ACK_CTL = 1 << 2, CTLR_FIQ_EN = 1 << 3, CTLR_CBPR = 1 << 4,
-  CTLR_EOIMODE = 1 << 9, CTLR_EOIMODE_NS = 1 << 10, CTLR_MASK = 0x7ff;
+  CTLR_EOIMODE = 1 << 9, CTLR_MASK = 0x7ff;
 
 export interface GicV2Options {
   cpus: number;
@@ -186,7 +187,8 @@ export class GicV2 implements InterruptController {
 
   private distRead(offset: number, size: number): bigint | undefined {
     const cpu = this.currentCpu;
-    if (offset < 0x100 || offset >= 0xf00 && offset < 0xfd0 && (offset < 0xf10 || offset >= 0xf30)) {
+    // GICD_CTLR, TYPER, IIDR, IGROUPR and SGIR take word accesses only; the rest are byte-accessible.
+    if (offset < 0x100 || (offset & ~3) === 0xf00) {
       if (size !== 4 || offset & 3) return undefined;
       switch (offset) {
         case 0x000: return BigInt(this.s.ctlr);
@@ -313,17 +315,15 @@ export class GicV2 implements InterruptController {
       case 0x00: return BigInt(s.cpuCtlr[cpu]);
       case 0x04: return BigInt(s.pmr[cpu]);
       case 0x08: return BigInt(s.bpr[cpu]);
-      case 0x0c: return BigInt(this.acknowledge(cpu, false));
+      case 0x0c: return BigInt(this.acknowledge(cpu));
       case 0x14: return BigInt(Math.min(this.runningPriority(cpu), 0xff));
-      case 0x18: return BigInt(this.highestPending(cpu, false));
+      case 0x18: return BigInt(this.highestPending(cpu));
       case 0x1c: return BigInt(s.abpr[cpu]);
-      case 0x20: return BigInt(this.acknowledge(cpu, true));
-      case 0x28: return BigInt(this.highestPending(cpu, true));
       case 0xfc: return BigInt(GICC_IIDR);
       default:
         if (offset >= 0xd0 && offset < 0xe0) return BigInt(s.apr[cpu][(offset - 0xd0) >> 2] >>> 0);
         if (offset >= 0xe0 && offset < 0xf0) return BigInt(s.nsapr[cpu][(offset - 0xe0) >> 2] >>> 0);
-        return offset === 0x10 || offset === 0x24 || offset === 0x1000 ? 0n : undefined;
+        return [0x10, 0x20, 0x24, 0x28, 0x1000].includes(offset) ? 0n : undefined;
     }
   }
 
@@ -333,37 +333,36 @@ export class GicV2 implements InterruptController {
       case 0x00: s.cpuCtlr[cpu] = v & CTLR_MASK; break;
       case 0x04: s.pmr[cpu] = v & 0xff; break;
       case 0x08: s.bpr[cpu] = v & 7; break;
-      case 0x10: this.endOfInterrupt(cpu, v & 0x3ff, false); break;
+      case 0x10: this.endOfInterrupt(cpu, v & 0x3ff); break;
       case 0x1c: s.abpr[cpu] = Math.max(1, v & 7); break;
-      case 0x24: this.endOfInterrupt(cpu, v & 0x3ff, true); break;
       case 0x1000: this.deactivate(cpu, v & 0x3ff); break;
       default:
         if (offset >= 0xd0 && offset < 0xe0) s.apr[cpu][(offset - 0xd0) >> 2] = v;
         else if (offset >= 0xe0 && offset < 0xf0) s.nsapr[cpu][(offset - 0xe0) >> 2] = v;
-        else if (!(offset === 0x0c || offset === 0x14 || offset === 0x18 || offset === 0x20 || offset === 0x28 || offset === 0xfc)) return false;
+        else if (![0x0c, 0x14, 0x18, 0x20, 0x24, 0x28, 0xfc].includes(offset)) return false;
     }
     this.update();
     return true;
   }
 
-  /** ID | source CPU << 10 for an SGI. The alias registers (AIAR, AHPPIR) see group 1 only. */
+  /** ID | source CPU << 10 for an SGI. */
   private encodeId(cpu: number, id: number): number {
     return id < NR_SGIS ? id | ((ctz32(this.s.sgiPending[cpu * NR_SGIS + id]) & 7) << 10) : id;
   }
 
-  private highestPending(cpu: number, alias: boolean): number {
+  /** A group 1 interrupt is acknowledged only with GICC_CTLR.AckCtl; otherwise the CPU sees 1022. */
+  private highestPending(cpu: number): number {
     const cur = this.current(cpu);
     if (!cur) return GIC_SPURIOUS;
     const group1 = this.s.group[this.key(cpu, cur.id)];
-    if (alias && !group1) return GIC_SPURIOUS;
-    if (!alias && group1 && !(this.s.cpuCtlr[cpu] & CTLR_ACK_CTL)) return GIC_SPURIOUS_GROUP1;
+    if (group1 && !(this.s.cpuCtlr[cpu] & CTLR_ACK_CTL)) return GIC_SPURIOUS_GROUP1;
     return this.encodeId(cpu, cur.id);
   }
 
-  acknowledge(cpu: number, alias: boolean): number {
+  acknowledge(cpu: number): number {
     const cur = this.current(cpu);
     if (!cur || !cur.signal) return GIC_SPURIOUS;
-    const id = this.highestPending(cpu, alias);
+    const id = this.highestPending(cpu);
     if ((id & 0x3ff) >= GIC_SPURIOUS_GROUP1) return id;
     const s = this.s;
     const k = this.key(cpu, cur.id);
@@ -376,7 +375,7 @@ export class GicV2 implements InterruptController {
     return id;
   }
 
-  private endOfInterrupt(cpu: number, id: number, alias: boolean): void {
+  private endOfInterrupt(cpu: number, id: number): void {
     if (id >= this.numIrq) return;
     const s = this.s;
     const group1 = s.group[this.key(cpu, id)];
@@ -385,7 +384,7 @@ export class GicV2 implements InterruptController {
     for (let i = 0; i < 4; i++) {
       if (apr[i]) { apr[i] &= apr[i] - 1; break; }
     }
-    if (!(s.cpuCtlr[cpu] & (alias ? CTLR_EOIMODE_NS : CTLR_EOIMODE))) this.deactivate(cpu, id);
+    if (!(s.cpuCtlr[cpu] & CTLR_EOIMODE)) this.deactivate(cpu, id);
   }
 
   /** Deactivation, also from GICV_EOIR/DIR of a hardware list register. */

@@ -31,7 +31,8 @@ export class GicV2Virt {
 
   reset(): void {
     const n = this.gic.cpus;
-    this.s = { hcr: new Array(n).fill(0), vmcr: new Array(n).fill(0), apr: new Array(n).fill(0),
+    // GICH_VMCR resets to the minimum binary points of 5 priority bits (VMBP 2, VMABP 3), as QEMU.
+    this.s = { hcr: new Array(n).fill(0), vmcr: new Array(n).fill((2 << 21) | (3 << 18)), apr: new Array(n).fill(0),
       lr: Array.from({ length: n }, () => new Array(NUM_LRS).fill(0)) };
   }
 

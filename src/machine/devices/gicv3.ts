@@ -1,7 +1,7 @@
 // GICv3 (Arm IHI 0069) with affinity routing: the distributor (GICD, GICD_IROUTER) and the interrupt state it shares
 // with the redistributors (gicv3Redist.ts) and the CPU interfaces (gicv3CpuIf.ts), as QEMU's hw/intc/arm_gicv3*.c
 // behaves on virt: a single security state (GICD_CTLR.DS = 1: group 0 is signalled as FIQ, group 1 as IRQ), no
-// LPIs/ITS, no 1-of-N routing (TYPER.No1N), 8 physical priority bits, 4 list registers with 5 virtual priority bits.
+// LPIs/ITS, no 1-of-N routing (TYPER.No1N), 224 SPIs, 5 priority bits and 4 list registers (QEMU's -cpu max).
 //
 // Binding (lead): attach `frames` at VIRT.gicDist (GICD 0x10000) and VIRT.gicRedist (0x20000 per CPU); bind the
 // ICC_*, ICV_* and ICH_* system registers to `sysregRead(cpu, name, virtual)` / `sysregWrite(...)` with the
@@ -27,7 +27,7 @@ export interface GicV3State {
   ctlr: number;
   enabled: boolean[]; latch: boolean[]; level: boolean[]; active: boolean[]; edge: boolean[]; group: boolean[];
   priority: number[];
-  /** GICD_IROUTER<n> affinity Aff2.Aff1.Aff0 (bits [23:0]) per SPI; Aff3 is always 0 on virt. */
+  /** GICD_IROUTER<n> bits [31:0] per SPI (Interrupt_Routing_Mode and Aff2.Aff1.Aff0); Aff3 is always 0 on virt. */
   irouter: number[];
   /** GICR_WAKER.ProcessorSleep per redistributor. */
   sleep: boolean[];
@@ -48,7 +48,7 @@ export class GicV3 implements InterruptController {
   constructor(options: GicV3Options) {
     if (options.cpus < 1 || options.cpus > 123) throw new Error('the virt GICv3 redistributor region holds 1 to 123 CPUs');
     this.cpus = options.cpus;
-    this.numIrq = NR_INTERNAL + (options.spis ?? 256);
+    this.numIrq = NR_INTERNAL + (options.spis ?? 224);
     this.output = options.output ?? (() => {});
     this.cpuif = new GicV3CpuIf(this);
     this.frames = [
@@ -97,9 +97,10 @@ export class GicV3 implements InterruptController {
 
   pending(k: number): boolean { return this.s.latch[k] || (!this.s.edge[k] && this.s.level[k]); }
 
-  /** The CPU an SPI is routed to (GICD_IROUTER affinity), or -1 when no CPU has that affinity. */
+  /** The CPU an SPI is routed to (GICD_IROUTER affinity), or -1: no CPU has that affinity, or 1-of-N is asked. */
   routedTo(id: number): number {
     const aff = this.s.irouter[this.key(0, id)];
+    if (aff & IROUTER_IRM) return -1;
     for (let c = 0; c < this.cpus; c++) if (this.affinity(c) === aff) return c;
     return -1;
   }
@@ -227,7 +228,7 @@ export class GicV3 implements InterruptController {
       if (size !== 4) return undefined;
       switch (offset) {
         case 0x00: return BigInt(this.s.ctlr);
-        case 0x04: return BigInt(((1 << 25) | (0xf << 19) | (this.numIrq / 32 - 1)) >>> 0);
+        case 0x04: return BigInt(((1 << 25) | (1 << 24) | (0xf << 19) | (this.numIrq / 32 - 1)) >>> 0); // No1N, A3V, IDbits 16
         case 0x08: return BigInt(GICV3_IIDR);
         default: return offset < 0x80 && (offset === 0x0c || offset === 0x10) ? 0n : undefined;
       }
@@ -242,8 +243,8 @@ export class GicV3 implements InterruptController {
     if (offset >= 0x6100 && offset < 0x6000 + 8 * this.numIrq) {
       if (size === 4 && offset & 4) return true;
       if (size !== 8 && size !== 4) return false;
-      // IRM (1-of-N) is RAZ/WI: GICD_TYPER.No1N.
-      this.s.irouter[this.key(0, (offset - 0x6000) >> 3)] = Number(value & 0xffffffn) & ~IROUTER_IRM;
+      // Stored as written, as QEMU does; 1-of-N routing (IRM) is not offered (GICD_TYPER.No1N) and delivers nowhere.
+      this.s.irouter[this.key(0, (offset - 0x6000) >> 3)] = Number(value & 0xffffffffn) >>> 0;
       this.update();
       return true;
     }

@@ -21,7 +21,7 @@ export function redistRead(gic: GicV3, cpu: number, offset: number, size: number
   if (offset >= 0xffd0 && offset < 0x10000) return size === 4 ? BigInt(GICV3_ID[(offset - 0xffd0) >> 2]) : undefined;
   if (size !== 4 && !(size === 8 && (offset === 0x70 || offset === 0x78))) return undefined;
   switch (offset) {
-    case 0x00: return 0n; // GICR_CTLR: no LPIs, writes complete at once (RWP = 0)
+    case 0x00: return 2n; // GICR_CTLR: CES as QEMU reports it; no LPIs, writes complete at once (RWP = 0)
     case 0x04: return BigInt(GICV3_IIDR);
     case 0x10: return 0n;
     case 0x14: return BigInt(gic.s.sleep[cpu] ? WAKER_PROCESSOR_SLEEP | WAKER_CHILDREN_ASLEEP : 0);

@@ -54,7 +54,6 @@ export class Pl011 implements Device {
       readFifo: new Array(FIFO_DEPTH).fill(0), readPos: 0, readCount: 0, pending: [],
     };
     this.resetFifo();
-    this.update();
   }
 
   /** The level of UARTINTR (the OR of the masked interrupts). */
@@ -139,11 +138,14 @@ export class Pl011 implements Device {
 
   private fifoDepth(): number { return (this.s.lcr & LCR_H_FEN) !== 0 ? FIFO_DEPTH : 1; }
 
+  /** Empties both FIFOs; an empty transmit FIFO raises TXRIS (QEMU 7.2 as Debian ships it, at reset and on FEN changes). */
   private resetFifo(): void {
     const s = this.s;
     s.readCount = 0;
     s.readPos = 0;
     s.flags = (s.flags & ~(FR_RXFF | FR_TXFF)) | FR_RXFE | FR_TXFE;
+    s.intLevel |= INT_TX;
+    this.update();
   }
 
   private drainPending(): void {
