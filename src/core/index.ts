@@ -8,7 +8,7 @@ export { setBreakpoint, clearBreakpoint } from './memory';
 export { codeWritten, configureRam, ramPointer, readPhys, writePhys } from './memory';
 export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR, setHighestEL } from './state';
 export { SYSREG_BASE } from './sysregs';
-export { setDataAccessesNormal, exclusiveMonitorTagged } from './vmem';
+export { clearExclusiveLocal, setDataAccessesNormal, exclusiveMonitorTagged } from './vmem';
 export { signalBusError } from './memory';
 export { resetSystemRegisters } from './exec/system';
 export { setInterruptLines, setVirtualInterruptLines } from './exec/exceptionInterrupt';

@@ -59,6 +59,7 @@ interface CoreExports {
   walkResultPointer(): number;
   table: { length: number; grow(n: number): number; set(i: number, f: unknown): void };
   setGicSystemRegisters(on: number): void;
+  clearExclusiveLocal(): void;
   SYSREG_COUNT: { value: number };
   resetSystemRegisters(): void;
   setFirmwareConduit(conduit: number): void;
@@ -278,7 +279,12 @@ export class Core {
     };
   }
 
+  /**
+   * Makes `s` the state of the PE the core executes. The exclusive monitor is cleared: a vCPU switch is a
+   * context switch, after which a store-exclusive must fail (another vCPU may have written the location).
+   */
   loadCpu(s: CpuSnapshot): void {
+    this.x.clearExclusiveLocal();
     const m = new Uint8Array(this.x.memory.buffer);
     m.set(s.regs, this.x.REGS.value);
     m.set(s.sysregs, this.x.SYSREG_BASE.value);

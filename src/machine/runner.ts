@@ -1,8 +1,9 @@
-// Runs a guest headless: loads it, sets the entry state of the chosen EL, and drives the core until the guest
-// exits through semihosting, stops making progress, or reaches the instruction limit.
-import { Core } from './core';
-import { Elf } from './loaders/elf';
-import { loadElf } from './loaders/load';
+// Runs a guest on the virt board: loads it as `-kernel`, starts the boot CPU at the chosen EL, and time-slices the
+// vCPUs on the core (round-robin by instruction quantum, deterministic) until the guest exits through
+// semihosting or PSCI SYSTEM_OFF, can make no progress, or reaches the instruction limit.
+import { VirtBoard } from './board';
+import { Core, CpuSnapshot } from './core';
+import { CpuPowerState, isPsciCall, PsciPlatform, psciCall } from './psci';
 import { Console, Semihosting } from './semihosting';
 import { sysRegIndex } from '../arch/sysregs/table';
 
@@ -17,30 +18,75 @@ export interface RunOptions {
   readonly root: string;
   readonly cmdline: string;
   readonly console: Console;
+  readonly cpus?: number;
+  readonly gic?: 2 | 3;
+  readonly dtb?: Uint8Array;
+  readonly append?: string;
+  readonly initrd?: Uint8Array;
 }
 
 export type RunOutcome =
   | { kind: 'exit'; status: number; reason: number }
   | { kind: 'limit' | 'left-ram' | 'idle' | 'spinning'; report: string };
 
-/** Core exit reasons (src/core/cpu.ts Exit). */
-const enum Exit { Budget = 0, WaitForInterrupt = 1, Semihosting = 2, Debug = 3, FetchFromNowhere = 4 }
+/** Core exit reasons (src/core/debug.ts Exit). */
+const enum Exit { Budget = 0, WaitForInterrupt = 1, Semihosting = 2, Debug = 3, FetchFromNowhere = 4, TimerProgrammed = 5, FirmwareCall = 6 }
 
+/** ADP_Stopped_ApplicationExit: the reason reported for a PSCI SYSTEM_OFF. */
+const REASON_SYSTEM_OFF = 0x20026;
 const SLICE = 5_000_000n;
+/** Instructions a vCPU runs before the next runnable one gets the core. */
+const QUANTUM = 100_000n;
+const NEVER = (1n << 64n) - 1n;
 const B_SELF = 0x14000000;
+const WFE = 0xd503205f;
+const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
+const VMPIDR_EL2 = sysRegIndex('VMPIDR_EL2');
+
+interface Vcpu {
+  readonly index: number;
+  readonly mpidr: bigint;
+  power: CpuPowerState;
+  /** Saved while another vCPU has the core. */
+  state?: CpuSnapshot;
+  /** In WFI/WFE or CPU_SUSPEND: runs again on an interrupt line, at `wakeAt` (its timer), or when another vCPU ran. */
+  waiting: boolean;
+  wakeAt: bigint;
+  /** The wait is a WFE: FIXME(out-of-spec): SEV is not delivered as an event, any other vCPU's progress ends it. */
+  inWfe: boolean;
+}
 
 export class Runner {
-  private constructor(readonly core: Core, private readonly semihosting: Semihosting, private readonly opts: RunOptions) {}
+  private readonly vcpus: Vcpu[];
+  private turnUsed = 0n;
+  private outcome: RunOutcome | undefined;
+  /** Whether more UART input may arrive (the host's input is still open). */
+  private inputOpen = false;
+  private inputArrived: (() => void) | undefined;
+
+  private constructor(readonly board: VirtBoard, private readonly semihosting: Semihosting, private readonly opts: RunOptions) {
+    this.vcpus = Array.from({ length: board.config.cpus }, (_, index) => ({
+      index, mpidr: board.mpidr(index), power: index === 0 ? 'on' : 'off', waiting: false, wakeAt: NEVER, inWfe: false,
+    }));
+    board.onLineRaised = (cpu) => { this.vcpus[cpu].waiting = false; };
+  }
+
+  get core(): Core { return this.board.core; }
 
   static async create(image: Uint8Array, opts: RunOptions): Promise<Runner> {
-    const elf = new Elf(image);
-    const core = await Core.load();
-    core.configureRam(RAM_BASE, opts.memory);
-    core.setHighestEL(opts.el);
-    const loaded = loadElf(elf, core, { base: RAM_BASE, size: opts.memory });
-    core.pc = loaded.entry;
-    // ELxh with D, A, I and F masked, as a CPU leaving reset (or QEMU's boot code) enters the guest.
+    const console = opts.console;
+    const board = await VirtBoard.create(image, {
+      el: opts.el, memory: opts.memory, cpus: opts.cpus ?? 1, gic: opts.gic ?? 2, dtb: opts.dtb, bootargs: opts.append,
+      initrd: opts.initrd, uartOut: (byte) => console.write(Uint8Array.of(byte), 'stdout'),
+    });
+    const core = board.core;
+    core.setSysreg(MPIDR_EL1, board.mpidr(0));
+    core.setSysreg(VMPIDR_EL2, board.mpidr(0));
+    core.pc = board.kernel.entry;
+    // ELxh with D, A, I and F masked, as a CPU leaving reset (or QEMU's boot code) enters the guest; a Linux-style
+    // boot has the DTB in X0 (booting.rst), an ELF X0 = 0 as QEMU leaves it.
     core.pstate = 0x3c0 | (opts.el << 2) | 1;
+    if (board.kernel.linux && board.dtbAddress !== undefined) core.setX(0, board.dtbAddress);
     const top = RAM_BASE + opts.memory;
     const guest = {
       readVirt: (va: bigint, n: number) => core.readBytes(va, n),
@@ -49,19 +95,30 @@ export class Runner {
       setX: (n: number, v: bigint) => core.setX(n, v),
       get insnCount() { return core.insnCount; },
     };
-    const heapBase = (loaded.end + 0xfffn) & ~0xfffn;
-    const semihosting = new Semihosting(guest, opts.console, {
+    const heapBase = (board.kernel.end + 0xfffn) & ~0xfffn;
+    const semihosting = new Semihosting(guest, console, {
       root: opts.root,
       cmdline: opts.cmdline,
       heap: { base: heapBase, limit: top - 0x100000n, stackBase: top, stackLimit: top - 0x100000n },
     });
-    return new Runner(core, semihosting, opts);
+    return new Runner(board, semihosting, opts);
   }
+
+  /** Host input for the UART; `more` false when no more will come. */
+  pushUartInput(bytes: Uint8Array, more = true): void {
+    this.board.uart.pushInput(bytes);
+    this.inputOpen = more;
+    this.inputArrived?.();
+  }
+
+  /** Whether the guest has touched the UART's receive side (so that a host should start feeding it). */
+  setUartInputOpen(open: boolean): void { this.inputOpen = open; }
 
   private where(): string {
     const c = this.core;
     const el = (c.pstate >> 2) & 3;
-    let s = `PC 0x${c.pc.toString(16)} at EL${el}, ${c.insnCount} instructions executed`;
+    const cpu = this.vcpus.length > 1 ? `CPU ${this.board.runningCpu}: ` : '';
+    let s = `${cpu}PC 0x${c.pc.toString(16)} at EL${el}, ${c.insnCount} instructions executed`;
     const last = c.exports.lastException();
     if (last !== 0xff) {
       const to = (last >> 2) & 3;
@@ -73,33 +130,173 @@ export class Runner {
     return s;
   }
 
+  private now(): bigint { return BigInt.asUintN(64, this.core.exports.machineTime()); }
+
+  private runnable(v: Vcpu): boolean {
+    if (v.power !== 'on') return false;
+    if (v.waiting) {
+      const l = this.board.lines[v.index];
+      if (l.irq || l.fiq || l.virq || l.vfiq || v.wakeAt <= this.now()) v.waiting = false;
+    }
+    return !v.waiting;
+  }
+
+  /** The vCPU to run next: the current one until its quantum is used, then the next runnable in order. */
+  private pick(): Vcpu | undefined {
+    const n = this.vcpus.length;
+    const cur = this.board.runningCpu;
+    if (this.turnUsed < QUANTUM && this.runnable(this.vcpus[cur])) return this.vcpus[cur];
+    for (let i = 1; i <= n; i++) {
+      const v = this.vcpus[(cur + i) % n];
+      if (this.runnable(v)) return v;
+    }
+    return undefined;
+  }
+
+  private switchTo(v: Vcpu): void {
+    const cur = this.vcpus[this.board.runningCpu];
+    if (v !== cur) {
+      if (cur.power !== 'off') cur.state = this.core.saveCpu();
+      this.core.loadCpu(v.state!);
+      v.state = undefined;
+      this.board.setRunning(v.index);
+      // Another vCPU made progress: those waiting in WFE may have been signalled (SEV, or a lock released).
+      for (const w of this.vcpus) if (w !== cur && w.inWfe) w.waiting = false;
+    }
+    this.turnUsed = 0n;
+    this.board.updateTimerPpis();
+  }
+
   /**
    * Executes up to `budget` instructions and handles what stopped them. Returns undefined when the guest may go
    * on, 'debug' at a breakpoint or debug event, or the outcome when it has finished or cannot make progress.
    */
   step(budget: bigint): RunOutcome | 'debug' | undefined {
-    const pcBefore = this.core.pc;
-    const exit = this.core.run(budget) as Exit;
+    const core = this.core;
+    const start = core.insnCount;
+    while (core.insnCount - start < budget) {
+      const v = this.pick();
+      if (!v) {
+        const idle = this.idleUntilWake();
+        if (idle === 'input') return undefined;
+        if (idle) return idle;
+        continue;
+      }
+      this.switchTo(v);
+      let slice = budget - (core.insnCount - start);
+      if (QUANTUM - this.turnUsed < slice && this.vcpus.length > 1) slice = QUANTUM - this.turnUsed;
+      const event = BigInt.asUintN(64, core.exports.nextTimerEvent());
+      if (event !== NEVER) {
+        const until = event - this.now();
+        if (until < slice) slice = until > 0n ? until : 1n;
+      }
+      const before = core.insnCount;
+      const pcBefore = core.pc;
+      const exit = core.run(slice) as Exit;
+      this.turnUsed += core.insnCount - before;
+      this.board.updateTimerPpis();
+      const result = this.handleExit(exit, v, slice, pcBefore);
+      if (result !== undefined) return result;
+    }
+    return undefined;
+  }
+
+  private handleExit(exit: Exit, v: Vcpu, slice: bigint, pcBefore: bigint): RunOutcome | 'debug' | undefined {
+    const core = this.core;
     switch (exit) {
       case Exit.Semihosting: {
         const done = this.semihosting.call();
         return done ? { kind: 'exit', status: done.status, reason: done.reason } : undefined;
       }
-      case Exit.WaitForInterrupt:
-        // No device can raise an interrupt yet: a waiting guest would wait forever.
-        return { kind: 'idle', report: `the guest waits for an interrupt that nothing will raise: ${this.where()}` };
+      case Exit.WaitForInterrupt: {
+        const l = this.board.lines[v.index];
+        if (!(l.irq || l.fiq || l.virq || l.vfiq)) {
+          v.waiting = true;
+          v.wakeAt = BigInt.asUintN(64, core.exports.nextTimerEvent());
+          v.inWfe = this.vcpus.length > 1 && new DataView(core.readBytes(core.pc - 4n, 4).buffer).getUint32(0, true) === WFE;
+        }
+        return undefined;
+      }
+      case Exit.FirmwareCall:
+        return this.firmwareCall(v);
       case Exit.FetchFromNowhere:
         return { kind: 'left-ram', report: `execution left RAM: ${this.where()}` };
       case Exit.Debug:
         return 'debug';
       case Exit.Budget:
-        if (budget > 1n && this.core.pc === pcBefore && this.isBranchToSelf(this.core.pc)) {
+        if (slice > 1n && core.pc === pcBefore && this.isBranchToSelf(core.pc) && this.nothingCanInterrupt()) {
           return { kind: 'spinning', report: `the guest spins on a branch to itself: ${this.where()}` };
         }
         return undefined;
       default:
         return undefined;
     }
+  }
+
+  /** A spin on `b .` ends only by an interrupt: none can come when no timer is armed and no other vCPU runs. */
+  private nothingCanInterrupt(): boolean {
+    if (this.inputOpen) return false;
+    if (BigInt.asUintN(64, this.core.exports.nextTimerEvent()) !== NEVER) return false;
+    return this.vcpus.every((w) => w.index === this.board.runningCpu || w.power === 'off' || (w.waiting && w.wakeAt === NEVER));
+  }
+
+  /** Every powered vCPU waits: time jumps to the earliest timer; with none armed the guest is idle for good. */
+  private idleUntilWake(): RunOutcome | 'input' | undefined {
+    const on = this.vcpus.filter((w) => w.power === 'on');
+    if (on.length === 0) return { kind: 'idle', report: `every CPU is powered off: ${this.where()}` };
+    const wake = on.reduce((m, w) => (w.wakeAt < m ? w.wakeAt : m), NEVER);
+    if (wake === NEVER) {
+      if (this.inputOpen) return 'input';
+      return { kind: 'idle', report: `the guest waits for an interrupt that nothing will raise: ${this.where()}` };
+    }
+    const now = this.now();
+    if (wake > now) this.core.exports.skipTime(wake - now);
+    return undefined;
+  }
+
+  private firmwareCall(v: Vcpu): RunOutcome | undefined {
+    const core = this.core;
+    const regs = [0, 1, 2, 3].map((n) => core.getX(n));
+    if (!isPsciCall(regs[0])) {
+      // SMCCC: an unknown function returns NOT_SUPPORTED (-1) in X0.
+      core.setX(0, (1n << 64n) - 1n);
+      return undefined;
+    }
+    let off: RunOutcome | undefined;
+    const platform: PsciPlatform = {
+      cpuState: (mpidr) => this.vcpus.find((w) => (w.mpidr & 0xff00ffffffn) === (mpidr & 0xff00ffffffn))?.power,
+      cpuOn: (mpidr, entry, contextId) => this.cpuOn(mpidr, entry, contextId),
+      cpuOff: () => { v.power = 'off'; v.state = undefined; this.turnUsed = QUANTUM; },
+      cpuSuspend: () => { v.waiting = true; v.wakeAt = BigInt.asUintN(64, core.exports.nextTimerEvent()); },
+      systemOff: () => { off = { kind: 'exit', status: 0, reason: REASON_SYSTEM_OFF }; },
+      // FIXME(out-of-spec): QEMU reboots the machine; Trapdoor ends the run as QEMU does with -no-reboot.
+      systemReset: () => { off = { kind: 'exit', status: 0, reason: REASON_SYSTEM_OFF }; },
+    };
+    const result = psciCall(platform, { cpu: v.index, aarch64: true }, regs);
+    if (result.x0 !== undefined && v.power === 'on') core.setX(0, result.x0);
+    return off;
+  }
+
+  /** PSCI CPU_ON: the CPU leaves reset at `entry` in the highest non-secure EL with the MMU off and X0 = contextId. */
+  private cpuOn(mpidr: bigint, entry: bigint, contextId: bigint): void {
+    const target = this.vcpus.find((w) => (w.mpidr & 0xff00ffffffn) === (mpidr & 0xff00ffffffn));
+    if (!target) return;
+    const core = this.core;
+    const mine = core.saveCpu();
+    core.resetSysregs();
+    core.setSysreg(MPIDR_EL1, target.mpidr);
+    core.setSysreg(VMPIDR_EL2, target.mpidr);
+    const reset = core.saveCpu();
+    core.loadCpu(mine);
+    const regs = new Uint8Array(reset.regs.length);
+    new DataView(regs.buffer).setBigUint64(0, BigInt.asUintN(64, contextId), true);
+    const el = Math.min(this.board.config.el, 2);
+    target.state = { ...reset, regs, pc: entry, pstate: 0x3c0 | (el << 2) | 1, fpcr: 0, fpsr: 0 };
+    // The reset above recomputed the core's interrupt lines from reset values: give them back to the caller.
+    this.board.setRunning(this.board.runningCpu);
+    target.power = 'on';
+    target.waiting = false;
+    target.inWfe = false;
   }
 
   private isBranchToSelf(pc: bigint): boolean {
@@ -116,9 +313,16 @@ export class Runner {
         if (left <= 0n) return { kind: 'limit', report: `instruction limit reached: ${this.where()}` };
         if (left < budget) budget = left;
       }
+      const before = this.core.insnCount;
       const result = this.step(budget);
       if (result !== undefined && result !== 'debug') return result;
-      await new Promise((r) => setImmediate(r));
+      if (this.core.insnCount === before && this.inputOpen) {
+        // Every CPU waits and only UART input can wake one.
+        await new Promise<void>((r) => { this.inputArrived = r; });
+        this.inputArrived = undefined;
+      } else {
+        await new Promise((r) => setImmediate(r));
+      }
     }
   }
 }

@@ -54,12 +54,19 @@ test('a guest that spins or leaves RAM gets a report with PC and EL, exit status
 });
 
 test('bad run arguments and files: one line, exit status 2', () => {
+  // Anything without the ELF magic is a raw image, as for QEMU's -kernel; a damaged ELF is an error.
+  const brokenElf = join(mkdtempSync(join(tmpdir(), 'trapdoor-bad-')), 'broken.elf');
+  writeFileSync(brokenElf, Buffer.from('\x7fELF\x02\x01\x01 this is not a real header', 'latin1'));
   const cases: [string[], RegExp][] = [
     [['run'], /^trapdoor: usage: trapdoor run FILE/],
     [['run', '/nonexistent.elf'], /^trapdoor: cannot read \/nonexistent.elf: ENOENT/],
-    [['run', __filename], /^trapdoor: .*: not an ELF file/],
+    [['run', brokenElf], /^trapdoor: .*ELF/],
     [['run', __filename, '--el', '4'], /^trapdoor: --el takes 1, 2 or 3/],
     [['run', __filename, '--memory', 'lots'], /^trapdoor: --memory needs a size/],
+    [['run', __filename, '--gic', '4'], /^trapdoor: --gic takes 2 or 3/],
+    [['run', __filename, '--cpus', '0'], /^trapdoor: --cpus takes a number from 1 to 123/],
+    [['run', __filename, '--gic', '2', '--cpus', '9'], /^trapdoor: --cpus must be between 1 and 8 with GICv2/],
+    [['run', __filename, '--dtb', brokenElf], /^trapdoor: .*the DTB is malformed: /],
   ];
   for (const [args, re] of cases) {
     const r = spawnSync(process.execPath, [cli(), ...args], { encoding: 'utf8' });
