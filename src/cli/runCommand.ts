@@ -1,15 +1,15 @@
 // `trapdoor run FILE [options]`: runs a guest headless on the virt board, as `qemu-system-aarch64 -M virt -cpu max
 // -kernel FILE` would; prints what it writes to the UART or through semihosting, feeds stdin to the UART, and
 // exits with the guest's semihosting exit status, 0 after PSCI SYSTEM_OFF, or reports where and why it stopped.
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { ElfError } from '../machine/loaders/elf';
 import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
 import { Console } from '../machine/semihosting';
 import { parseCount, parseSize, UsageError } from './args';
 
-export const RUN_USAGE = 'trapdoor run FILE [--el 1|2|3] [--cpus N] [--memory SIZE] [--gic 2|3] [--dtb FILE] ' +
-  '[--append BOOTARGS] [--initrd FILE] [--max-insns N] [-- GUEST-ARGS...]';
+export const RUN_USAGE = 'trapdoor run FILE [--hypervisor builtin|none] [--el 1|2|3] [--cpus N] [--memory SIZE] ' +
+  '[--gic 2|3] [--dtb FILE] [--append BOOTARGS] [--initrd FILE] [--trace-traps FILE.jsonl] [--max-insns N] [-- GUEST-ARGS...]';
 
 /** Exit status when the guest did not exit by itself (instruction limit, left RAM, idle, spinning). */
 const STOPPED_STATUS = 3;
@@ -42,6 +42,8 @@ export async function run(args: string[]): Promise<number> {
   let dtb: Uint8Array | undefined;
   let append: string | undefined;
   let initrd: Uint8Array | undefined;
+  let hypervisor: 'none' | 'builtin' = 'none';
+  let traceTraps: string | undefined;
   const guestArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -58,6 +60,13 @@ export async function run(args: string[]): Promise<number> {
       const v = Number(args[++i]);
       if (!Number.isInteger(v) || v < 1 || v > 123) throw new UsageError(`--cpus takes a number from 1 to 123`);
       cpus = v;
+    } else if (a === '--hypervisor') {
+      const v = args[++i];
+      if (v !== 'builtin' && v !== 'none') throw new UsageError(`--hypervisor takes builtin or none, got '${v ?? ''}'`);
+      hypervisor = v;
+    } else if (a === '--trace-traps') {
+      traceTraps = args[++i];
+      if (traceTraps === undefined) throw new UsageError('--trace-traps takes a file name');
     } else if (a === '--dtb') dtb = readFileArg(a, args[++i]);
     else if (a === '--initrd') initrd = readFileArg(a, args[++i]);
     else if (a === '--append') {
@@ -71,6 +80,15 @@ export async function run(args: string[]): Promise<number> {
   }
   if (file === undefined) throw new UsageError(`usage: ${RUN_USAGE}`);
   if (gic === 2 && cpus > 8) throw new UsageError('--cpus must be between 1 and 8 with GICv2 (use --gic 3 for more)');
+  if (hypervisor === 'builtin' && el !== 1) throw new UsageError('--hypervisor builtin runs the guest at EL1 (the hypervisor is EL2): drop --el');
+  let trace: number | undefined;
+  if (traceTraps !== undefined) {
+    try {
+      trace = openSync(traceTraps, 'w');
+    } catch (e) {
+      throw new UsageError(`cannot write ${traceTraps}: ${String((e as Error).message ?? e).split(', ')[0]}`);
+    }
+  }
   if (memory < 1n << 20n || memory > 64n << 30n || memory % (64n << 10n) !== 0n) {
     throw new UsageError('--memory must be a multiple of 64K between 1M and 64G');
   }
@@ -84,7 +102,8 @@ export async function run(args: string[]): Promise<number> {
   try {
     runner = await Runner.create(image, {
       el, memory, maxInsns, root: process.cwd(), cmdline: [file, ...guestArgs].join(' '), console: terminal,
-      cpus, gic, dtb, append, initrd,
+      cpus, gic, dtb, append, initrd, hypervisor,
+      onTrap: trace === undefined ? undefined : (r) => writeSync(trace!, `${JSON.stringify(r)}\n`),
     });
   } catch (e) {
     if (e instanceof ElfError) throw new ElfError(`${file}: ${e.message}`);

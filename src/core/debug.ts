@@ -16,6 +16,8 @@ export const enum Exit {
   TimerProgrammed = 5,
   /** HVC or SMC on the board's firmware conduit (PSCI): the host performs the call in X0–X3 and resumes. */
   FirmwareCall = 6,
+  /** An exception was taken to an EL the host plays (the built-in hypervisor's EL2): the host handles it. */
+  HostTrap = 7,
 }
 
 export let exitRequest: i32 = -1;
@@ -36,8 +38,14 @@ export function setDebugEvents(mask: u32): void { eventMask = mask; }
 
 @inline function wants(kind: DebugStop): bool { return (eventMask & (1 << <u32>kind)) != 0; }
 
-export function notifyExceptionTaken(): void {
+/** Exception levels whose exceptions the host handles in place of guest code (bit per EL). */
+let hostELs: u32 = 0;
+export function setHostExceptionLevels(mask: u32): void { hostELs = mask; }
+
+export function notifyExceptionTaken(targetEL: u32): void {
   if (wants(DebugStop.ExceptionTaken)) { debugStop = DebugStop.ExceptionTaken; requestExit(Exit.Debug); }
+  // After the debugger's request, so that the host's handler runs first; the host reports the debug stop after it.
+  if ((hostELs >> targetEL) & 1) requestExit(Exit.HostTrap);
 }
 
 export function notifyExceptionReturn(): void {

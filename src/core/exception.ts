@@ -69,7 +69,7 @@ export function takeException(targetEL: u32, vectorType: u32, esr: u64, far: u64
   lastExceptionToEL = targetEL;
   lastExceptionVector = vector;
   exceptionTaken = true;
-  notifyExceptionTaken();
+  notifyExceptionTaken(targetEL);
 }
 
 /** A synchronous exception for the instruction at PC, with the syndrome EC:IL:ISS. */

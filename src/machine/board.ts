@@ -24,6 +24,11 @@ export interface BoardConfig {
   readonly initrd?: Uint8Array;
   /** Bytes the guest writes to the UART. */
   readonly uartOut: (byte: number) => void;
+  /**
+   * RAM at the top kept from the guest (the built-in hypervisor's tables): the DTB and the loader see the rest.
+   * With it, the guest runs at EL1 under an EL2 the host plays: EL2 exists, the DTB describes a machine without it.
+   */
+  readonly hypervisorReserved?: bigint;
 }
 
 /** The EL2 virtual timer's PPI on virt (not in QEMU 7.2's DTB, but wired). */
@@ -48,10 +53,11 @@ export class VirtBoard {
   readonly dtbAddress: bigint | undefined;
 
   private constructor(readonly core: Core, readonly config: BoardConfig, image: Uint8Array) {
-    const ram = { base: VIRT.ram, size: config.memory };
+    const hosted = config.hypervisorReserved !== undefined;
+    const ram = { base: VIRT.ram, size: config.memory - (config.hypervisorReserved ?? 0n) };
     this.lines = Array.from({ length: config.cpus }, () => ({ irq: false, fiq: false, virq: false, vfiq: false }));
     const output = (cpu: number, line: GicLine, level: boolean): void => this.gicOutput(cpu, line, level);
-    const virtualization = config.el >= 2;
+    const virtualization = config.el >= 2 && !hosted;
     this.gic = config.gic === 3
       ? new GicV3({ cpus: config.cpus, output })
       : new GicV2({ cpus: config.cpus, virtualization, output });
@@ -77,7 +83,7 @@ export class VirtBoard {
     const initrd = this.kernel.initrd;
     if (!tree) {
       tree = virtDtb({
-        memorySize: config.memory, cpus: config.cpus, gicVersion: config.gic,
+        memorySize: ram.size, cpus: config.cpus, gicVersion: config.gic,
         virtualization, secure: config.el === 3, bootargs: config.bootargs, initrd,
       });
     } else {
@@ -99,9 +105,11 @@ export class VirtBoard {
     }
     const core = await Core.load();
     core.configureRam(VIRT.ram, config.memory);
-    core.setHighestEL(config.el);
-    // QEMU's built-in PSCI: by HVC without EL2, by SMC with EL2; with EL3 the guest brings its own firmware.
-    core.exports.setFirmwareConduit(config.el === 3 ? 0 : config.el === 2 ? 2 : 1);
+    const hosted = config.hypervisorReserved !== undefined;
+    core.setHighestEL(hosted ? 2 : config.el);
+    // QEMU's built-in PSCI: by HVC without EL2, by SMC with EL2; with EL3 the guest brings its own firmware. Under
+    // the built-in hypervisor HVC traps to EL2 as architected, and the hypervisor answers PSCI.
+    core.exports.setFirmwareConduit(hosted || config.el === 3 ? 0 : config.el === 2 ? 2 : 1);
     return new VirtBoard(core, config, image);
   }
 

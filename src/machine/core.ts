@@ -59,6 +59,8 @@ interface CoreExports {
   walkResultPointer(): number;
   table: { length: number; grow(n: number): number; set(i: number, f: unknown): void };
   setGicSystemRegisters(on: number): void;
+  setHostExceptionLevels(mask: number): void;
+  hostExceptionReturn(): void;
   clearExclusiveLocal(): void;
   SYSREG_COUNT: { value: number };
   resetSystemRegisters(): void;
@@ -74,7 +76,7 @@ interface CoreExports {
 }
 
 /** Translation regimes of translateForDebugger(). */
-export enum Regime { EL10 = 1, EL2 = 2, EL3 = 3 }
+export enum Regime { EL10 = 1, EL2 = 2, EL3 = 3, EL20 = 4 }
 /** Access kinds: read, write, fetch; add Unpriv for an EL0 access. */
 export enum AccessKind { Read = 0, Write = 1, Fetch = 2, Unpriv = 4 }
 export type WalkFaultType = 'translation' | 'accessFlag' | 'addressSize' | 'permission' | 'externalAbortOnWalk';

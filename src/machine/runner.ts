@@ -5,6 +5,8 @@ import { VirtBoard } from './board';
 import { Core, CpuSnapshot } from './core';
 import { CpuPowerState, isPsciCall, PsciPlatform, psciCall } from './psci';
 import { Console, Semihosting } from './semihosting';
+import { BuiltinHypervisor, HYPERVISOR_RESERVED } from './hypervisor';
+import { TrapLog, TrapRecord } from './traps';
 import { sysRegIndex } from '../arch/sysregs/table';
 
 export const RAM_BASE = 0x40000000n;
@@ -23,6 +25,10 @@ export interface RunOptions {
   readonly dtb?: Uint8Array;
   readonly append?: string;
   readonly initrd?: Uint8Array;
+  /** 'builtin': the guest runs at EL1 under Trapdoor's own EL2 (src/machine/hypervisor.ts); 'none': the bare board. */
+  readonly hypervisor?: 'none' | 'builtin';
+  /** Receives every completed trap record (the built-in hypervisor's exits). */
+  readonly onTrap?: (record: TrapRecord) => void;
 }
 
 export type RunOutcome =
@@ -30,7 +36,10 @@ export type RunOutcome =
   | { kind: 'limit' | 'left-ram' | 'idle' | 'spinning'; report: string };
 
 /** Core exit reasons (src/core/debug.ts Exit). */
-const enum Exit { Budget = 0, WaitForInterrupt = 1, Semihosting = 2, Debug = 3, FetchFromNowhere = 4, TimerProgrammed = 5, FirmwareCall = 6 }
+const enum Exit {
+  Budget = 0, WaitForInterrupt = 1, Semihosting = 2, Debug = 3, FetchFromNowhere = 4, TimerProgrammed = 5, FirmwareCall = 6,
+  HostTrap = 7,
+}
 
 /** ADP_Stopped_ApplicationExit: the reason reported for a PSCI SYSTEM_OFF. */
 const REASON_SYSTEM_OFF = 0x20026;
@@ -64,11 +73,22 @@ export class Runner {
   private inputOpen = false;
   private inputArrived: (() => void) | undefined;
 
+  /** Exits to EL2 and how they ended (the built-in hypervisor's). */
+  readonly traps = new TrapLog();
+  private hypervisor: BuiltinHypervisor | undefined;
+  private stopped: RunOutcome | undefined;
+
   private constructor(readonly board: VirtBoard, private readonly semihosting: Semihosting, private readonly opts: RunOptions) {
+    this.traps.sink = opts.onTrap;
     this.vcpus = Array.from({ length: board.config.cpus }, (_, index) => ({
       index, mpidr: board.mpidr(index), power: index === 0 ? 'on' : 'off', waiting: false, wakeAt: NEVER, inWfe: false,
     }));
     board.onLineRaised = (cpu) => { this.vcpus[cpu].waiting = false; };
+    if (opts.hypervisor === 'builtin') {
+      this.hypervisor = new BuiltinHypervisor(board.core, RAM_BASE, opts.memory, this.traps);
+      this.hypervisor.configureVcpu(this.vcpus[0].mpidr);
+      board.core.exports.setHostExceptionLevels(1 << 2);
+    }
   }
 
   get core(): Core { return this.board.core; }
@@ -78,6 +98,7 @@ export class Runner {
     const board = await VirtBoard.create(image, {
       el: opts.el, memory: opts.memory, cpus: opts.cpus ?? 1, gic: opts.gic ?? 2, dtb: opts.dtb, bootargs: opts.append,
       initrd: opts.initrd, uartOut: (byte) => console.write(Uint8Array.of(byte), 'stdout'),
+      hypervisorReserved: opts.hypervisor === 'builtin' ? HYPERVISOR_RESERVED : undefined,
     });
     const core = board.core;
     core.setSysreg(MPIDR_EL1, board.mpidr(0));
@@ -209,16 +230,27 @@ export class Runner {
         return done ? { kind: 'exit', status: done.status, reason: done.reason } : undefined;
       }
       case Exit.WaitForInterrupt: {
-        const l = this.board.lines[v.index];
-        if (!(l.irq || l.fiq || l.virq || l.vfiq)) {
-          v.waiting = true;
-          v.wakeAt = BigInt.asUintN(64, core.exports.nextTimerEvent());
-          v.inWfe = this.vcpus.length > 1 && new DataView(core.readBytes(core.pc - 4n, 4).buffer).getUint32(0, true) === WFE;
-        }
+        this.startWaiting(v);
         return undefined;
       }
-      case Exit.FirmwareCall:
-        return this.firmwareCall(v);
+      case Exit.FirmwareCall: {
+        const x0 = this.firmwareCall(v, [0, 1, 2, 3].map((n) => core.getX(n)));
+        if (x0 !== undefined && v.power === 'on') core.setX(0, x0);
+        return this.stopped;
+      }
+      case Exit.HostTrap: {
+        const hv = this.hypervisor!;
+        const runner = this;
+        const done = hv.handleExit({
+          core, map: this.board.map, vcpu: v.index,
+          firmwareCall: (regs) => this.firmwareCall(v, regs),
+          waitForInterrupt: () => this.startWaiting(v),
+          get stopped() { return runner.stopped !== undefined; },
+        });
+        if (typeof done === 'object') return { kind: 'left-ram', report: `${done.fault}: ${this.where()}` };
+        if (this.stopped) return this.stopped;
+        return core.debugStop.kind !== 0 ? 'debug' : undefined;
+      }
       case Exit.FetchFromNowhere:
         return { kind: 'left-ram', report: `execution left RAM: ${this.where()}` };
       case Exit.Debug:
@@ -231,6 +263,16 @@ export class Runner {
       default:
         return undefined;
     }
+  }
+
+  /** The vCPU executed WFI/WFE (or trapped WFI): it waits unless an interrupt is already signalled. */
+  private startWaiting(v: Vcpu): void {
+    const core = this.core;
+    const l = this.board.lines[v.index];
+    if (l.irq || l.fiq || l.virq || l.vfiq) return;
+    v.waiting = true;
+    v.wakeAt = BigInt.asUintN(64, core.exports.nextTimerEvent());
+    v.inWfe = this.vcpus.length > 1 && new DataView(core.readBytes(core.pc - 4n, 4).buffer).getUint32(0, true) === WFE;
   }
 
   /** A spin on `b .` ends only by an interrupt: none can come when no timer is armed and no other vCPU runs. */
@@ -254,27 +296,20 @@ export class Runner {
     return undefined;
   }
 
-  private firmwareCall(v: Vcpu): RunOutcome | undefined {
-    const core = this.core;
-    const regs = [0, 1, 2, 3].map((n) => core.getX(n));
-    if (!isPsciCall(regs[0])) {
-      // SMCCC: an unknown function returns NOT_SUPPORTED (-1) in X0.
-      core.setX(0, (1n << 64n) - 1n);
-      return undefined;
-    }
-    let off: RunOutcome | undefined;
+  /** A PSCI (or other SMCCC) call from vCPU v: the value for X0, undefined when it does not return. */
+  private firmwareCall(v: Vcpu, regs: bigint[]): bigint | undefined {
+    // SMCCC: an unknown function returns NOT_SUPPORTED (-1) in X0.
+    if (!isPsciCall(regs[0])) return (1n << 64n) - 1n;
     const platform: PsciPlatform = {
       cpuState: (mpidr) => this.vcpus.find((w) => (w.mpidr & 0xff00ffffffn) === (mpidr & 0xff00ffffffn))?.power,
       cpuOn: (mpidr, entry, contextId) => this.cpuOn(mpidr, entry, contextId),
       cpuOff: () => { v.power = 'off'; v.state = undefined; this.turnUsed = QUANTUM; },
-      cpuSuspend: () => { v.waiting = true; v.wakeAt = BigInt.asUintN(64, core.exports.nextTimerEvent()); },
-      systemOff: () => { off = { kind: 'exit', status: 0, reason: REASON_SYSTEM_OFF }; },
+      cpuSuspend: () => { v.waiting = true; v.wakeAt = BigInt.asUintN(64, this.core.exports.nextTimerEvent()); },
+      systemOff: () => { this.stopped = { kind: 'exit', status: 0, reason: REASON_SYSTEM_OFF }; },
       // FIXME(out-of-spec): QEMU reboots the machine; Trapdoor ends the run as QEMU does with -no-reboot.
-      systemReset: () => { off = { kind: 'exit', status: 0, reason: REASON_SYSTEM_OFF }; },
+      systemReset: () => { this.stopped = { kind: 'exit', status: 0, reason: REASON_SYSTEM_OFF }; },
     };
-    const result = psciCall(platform, { cpu: v.index, aarch64: true }, regs);
-    if (result.x0 !== undefined && v.power === 'on') core.setX(0, result.x0);
-    return off;
+    return psciCall(platform, { cpu: v.index, aarch64: true }, regs).x0;
   }
 
   /** PSCI CPU_ON: the CPU leaves reset at `entry` in the highest non-secure EL with the MMU off and X0 = contextId. */
@@ -286,6 +321,7 @@ export class Runner {
     core.resetSysregs();
     core.setSysreg(MPIDR_EL1, target.mpidr);
     core.setSysreg(VMPIDR_EL2, target.mpidr);
+    this.hypervisor?.configureVcpu(target.mpidr);
     const reset = core.saveCpu();
     core.loadCpu(mine);
     const regs = new Uint8Array(reset.regs.length);

@@ -1,8 +1,10 @@
 // Shared part of the MMU test guests (.include "mmu-lib.S", assembled with -I test/guests): entry at EL3 with
 // SCR_EL3 = NS|HCE|RW, semihosting output (puts, puthex, exit), descriptor-writing macros, and vectors for EL1,
 // EL2 and EL3 that print "ELn ESR .. FAR .." (plus HPFAR at EL2 for aborts from below) and resume: after an
-// Instruction Abort at x28, after anything else at the next instruction. HVC #0xff from EL1 continues at EL2 at
-// x27 (EL2h); SMC #0xff from EL2 continues at EL3 at x27. Handlers clobber x0-x17; tests keep state in x19-x28.
+// Instruction Abort at x28 (at EL2 when it came from EL0 under TGE), after anything else at the next instruction. HVC #0xff from EL1 continues at EL2 at
+// x27 (EL2h), and so does SVC taken to EL2 (from EL0 under TGE); SMC #0xff from EL2 continues at EL3 at x27.
+// Handlers clobber x0-x17; tests keep state in x19-x28. With MASK_EL2_ISV defined, the EL2 handler prints Data
+// Abort syndromes without ISS[24:14].
 
         .arch   armv8.2-a
 
@@ -28,7 +30,7 @@
         adr     x0, nl
         bl      puts
         b       9002f
-9001:   .asciz  "\text"
+9001:   .asciz  "\text "
         .balign 4
 9002:
         .endm
@@ -72,12 +74,14 @@ handler\el:
         mrs     x13, elr_el\el
         lsr     x14, x11, #26
         .if \el == 2
+        cmp     x14, #0x15                              // SVC (from EL0 under TGE): continue at EL2
+        b.eq    3f
         cmp     x14, #0x16
         b.ne    1f
         and     x16, x11, #0xffff
         cmp     x16, #0xff
         b.ne    1f
-        mov     x0, #0x3c9
+3:      mov     x0, #0x3c9
         msr     spsr_el2, x0
         msr     elr_el2, x27
         mov     x30, x15
@@ -97,6 +101,16 @@ handler\el:
         adr     x0, el\el\()text
         bl      puts
         mov     x0, x11
+        .if \el == 2
+        .ifdef MASK_EL2_ISV
+        // Data Aborts: ISS[24:14] (the instruction syndrome QEMU 7.2 also gives stage-1 faults taken to EL2).
+        bic     x16, x14, #1
+        cmp     x16, #0x24
+        b.ne    4f
+        and     x0, x11, #~(0x7ff << 14)
+4:
+        .endif
+        .endif
         bl      puthex
         adr     x0, fartext
         bl      puts
@@ -120,6 +134,15 @@ handler\el:
         cmp     x16, #0x20
         csel    x13, x28, x13, eq
         msr     elr_el\el, x13
+        .if \el == 2
+        // An Instruction Abort from EL0 under TGE resumes at EL2.
+        b.ne    5f
+        mrs     x16, hcr_el2
+        tbz     x16, #27, 5f
+        mov     x16, #0x3c9
+        msr     spsr_el2, x16
+5:
+        .endif
         mov     x30, x15
         eret
         .endm

@@ -45,6 +45,8 @@ const SCTLR_EL1_RES1 = 0x30d00800n;
 const SCTLR_EL23_RES1 = 0x30c50830n;
 const HCR_RW = 1n << 31n;
 const SCR_RW = 1n << 10n;
+/** SCR_EL3 bits 5:4 are RES1. */
+const SCR_RES1 = 0x30n;
 
 const stage1 = (fields: readonly SysRegField[], doc: string, e2h?: string): Details => ({ fields, doc, e2h });
 const addr = (doc: string, e2h?: string): Details => ({ fields: F.ADDRESS_FIELDS(doc), doc, e2h });
@@ -99,7 +101,7 @@ export const DETAILS: Readonly<Record<string, Details>> = {
   CPTR_EL2: { doc: 'Architectural feature trap, EL2', reset: 0x33ffn, fields: F.CPTR_EL2_FIELDS },
   CPTR_EL3: { doc: 'Architectural feature trap, EL3', reset: 0n, fields: F.CPTR_EL3_FIELDS },
   HCR_EL2: { doc: 'Hypervisor configuration', reset: HCR_RW, rao: HCR_RW, fields: F.HCR_FIELDS },
-  SCR_EL3: { doc: 'Secure configuration', reset: SCR_RW, rao: SCR_RW, fields: F.SCR_FIELDS },
+  SCR_EL3: { doc: 'Secure configuration', reset: SCR_RW | SCR_RES1, rao: SCR_RW | SCR_RES1, fields: F.SCR_FIELDS },
   MDCR_EL2: { doc: 'Monitor debug configuration, EL2', reset: 6n, fields: F.MDCR_EL2_FIELDS },
   MDCR_EL3: { doc: 'Monitor debug configuration, EL3', reset: 0n, fields: F.MDCR_EL3_FIELDS },
   MDSCR_EL1: { doc: 'Monitor debug system control', reset: 0n, fields: F.MDSCR_FIELDS },

@@ -4,7 +4,7 @@
 import { HCR_EL2, SCR_EL3 } from '../generated/sysregs';
 import { el2Enabled, undefinedInstruction } from '../exception';
 import { notifyExceptionReturn } from '../debug';
-import { currentEL, highestEL, PSTATE, PSTATE_IL, setNextPC, setPSTATE } from '../state';
+import { currentEL, highestEL, nextPC, PSTATE, PSTATE_IL, setNextPC, setPC, setPSTATE } from '../state';
 import { ELR, SPSR, sr } from '../sysregs';
 import { clearExclusiveLocal } from '../vmem';
 import { bumpTranslationEpoch } from '../mmu/tlb';
@@ -43,4 +43,10 @@ export function ERET_branch_reg(): void {
   setNextPC(target);
   bumpTranslationEpoch();
   notifyExceptionReturn();
+}
+
+/** ERET performed by the host for the EL it plays (the built-in hypervisor), from the current EL's ELR and SPSR. */
+export function hostExceptionReturn(): void {
+  ERET_branch_reg();
+  setPC(nextPC);
 }

@@ -77,7 +77,7 @@ function trapTarget(op: Op, el: u32): u32 {
 function dcZeroByVA(Rt: u32): void {
   addressBase(Rt);
   const base = X(Rt) & ~(DCZ_BLOCK_BYTES - 1);
-  for (let off: u64 = 0; off < DCZ_BLOCK_BYTES && !memFault; off += 8) writeMem(base + off, 8, 0, AccType.Normal);
+  for (let off: u64 = 0; off < DCZ_BLOCK_BYTES && !memFault; off += 8) writeMem(base + off, 8, 0, AccType.DCZVA);
 }
 
 const HCR_TGE: u64 = 1 << 27, HCR_E2H: u64 = <u64>1 << 34;

@@ -14,7 +14,7 @@ import { recordCount, startRecording, stopRecording, walkRecord } from './record
  */
 export const walkResult: usize = memory.data(19 * 8, 16);
 
-/** Translates va in `regime` (1 EL1&0, 2 EL2, 3 EL3) for `accessKind` (walk.ts ACC_*); returns the fault type. */
+/** Translates va in `regime` (1 EL1&0, 2 EL2, 3 EL3, 4 EL2&0) for `accessKind` (walk.ts ACC_*); returns the fault type. */
 export function translateForDebugger(va: u64, regime: u32, accessKind: u32): u32 {
   startRecording();
   translate(va, regime, accessKind);

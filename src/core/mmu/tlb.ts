@@ -66,7 +66,8 @@ export function refreshContext(): void {
   const hcr = el2Enabled() ? sr(HCR_EL2) : 0;
   ctxStage2 = regime == REGIME_EL10 && (hcr & (HCR_VM | HCR_DC)) != 0 && (hcr & HCR_TGE) == 0;
   const sctlr = sr(regime == REGIME_EL10 ? SCTLR_EL1 : regime == REGIME_EL3 ? SCTLR_EL3 : SCTLR_EL2);
-  ctxFlat = (sctlr & 1) == 0 && !ctxStage2;
+  // SCTLR_EL1.M behaves as 0 while HCR_EL2.TGE (or DC, which turns stage 2 on) is 1.
+  ctxFlat = ((sctlr & 1) == 0 || (regime == REGIME_EL10 && (hcr & HCR_TGE) != 0)) && !ctxStage2;
   // EL1&0 translations are tagged with the VMID whenever EL2 is enabled, stage 2 on or off.
   ctxVmid = regime == REGIME_EL10 && el2Enabled() ? <u32>(sr(VTTBR_EL2) >> 48) & 0xff : 0;
   let asid: u32 = 0;

@@ -225,6 +225,7 @@ function stage1Perms(desc: u64, regime: u32, wxn: bool): u32 {
   }
   const uw = ap == 1, ur = (ap & 1) != 0, pw = (ap & 2) == 0;
   let p = PERM_R1 | (pw ? PERM_W1 : 0) | (ur ? PERM_R0 : 0) | (uw ? PERM_W0 : 0);
+  // EL0 may execute what it cannot read (execute-only memory): UXN alone decides.
   const uxn = ((desc >> 54) & 1) != 0 || xnTable != 0 || (uw && wxn);
   // Privileged execute-never also when EL0 can write the page.
   const pxn = ((desc >> 53) & 1) != 0 || pxnTable != 0 || (pw && wxn) || uw;
@@ -262,9 +263,12 @@ export function translate(va: u64, regime: u32, acc: u32): bool {
   nestedStage2 = false;
   const sctlr = sr(regime == REGIME_EL10 ? SCTLR_EL1 : regime == REGIME_EL3 ? SCTLR_EL3 : SCTLR_EL2);
   let ipa: u64;
-  if ((sctlr & 1) == 0 || (regime == REGIME_EL10 && stage2 && (hcr & (1 << 12)) != 0)) {
+  // SCTLR_EL1.M behaves as 0 while HCR_EL2.TGE or DC is 1.
+  const s1off = (sctlr & 1) == 0
+    || (regime == REGIME_EL10 && el2Enabled() && (hcr & ((1 << 27) | (1 << 12))) != 0);
+  if (s1off) {
     // Stage 1 off (AArch64.TranslateAddressS1Off()): flat, an Address size fault at level 0 above PAMax().
-    // Data is Device-nGnRnE, or Normal Write-Back with HCR_EL2.DC (which also turns stage 1 off).
+    // Data is Device-nGnRnE, or Normal Write-Back with HCR_EL2.DC.
     if ((va >> PA_MAX) != 0) return fault(FAULT_ADDRESS_SIZE, 1, 0, false, 0);
     ipa = va;
     s1Perms = PERM_R1 | PERM_W1 | PERM_X1 | PERM_R0 | PERM_W0 | PERM_X0;

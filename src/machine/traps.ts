@@ -1,0 +1,93 @@
+// Trap records: what an EL1 guest's exit to EL2 was and how it ended, the same for the built-in hypervisor's
+// exits and for a user hypervisor's EC 0x24 data aborts; and the decoding of the syndromes they carry.
+
+/** Exception classes an EL2 sees from a lower EL (ARM ARM ESR_ELx.EC), in the architecture's words. */
+export const EC_NAMES: Readonly<Record<number, string>> = {
+  0x00: 'Unknown', 0x01: 'WFx', 0x07: 'FpSimdAccess', 0x0e: 'IllegalState', 0x15: 'SVC64', 0x16: 'HVC64',
+  0x17: 'SMC64', 0x18: 'SysRegTrap', 0x20: 'InstructionAbortLowerEl', 0x21: 'InstructionAbortSameEl',
+  0x22: 'PcAlignment', 0x24: 'DataAbortLowerEl', 0x25: 'DataAbortSameEl', 0x26: 'SpAlignment', 0x2f: 'SError',
+  0x3c: 'BRK64',
+};
+
+/** What happened to the trapped access or call. */
+export type TrapOutcome = 'emulated' | 'external-abort-injected' | 'no-syndrome' | 'hypercall' | 'psci' | 'idle'
+  | 'sysreg-emulated' | 'interrupt' | 'pending' | 'returned' | 'unhandled';
+
+export interface TrapRecord {
+  readonly seq: number;
+  readonly insnCount: string;
+  readonly vcpu: number;
+  /** The guest's PC (ELR_EL2) and EL when it trapped. */
+  readonly pc: string;
+  readonly el: number;
+  readonly esr: string;
+  readonly ec: string;
+  readonly far?: string;
+  readonly ipa?: string;
+  readonly device?: string;
+  readonly direction?: 'read' | 'write';
+  readonly width?: number;
+  /** X register (or 'xzr') moved by the access. */
+  readonly register?: string;
+  /** The value written, or returned by a read. */
+  value?: string;
+  /** HVC/SMC immediate and function id, or the trapped system register. */
+  readonly detail?: string;
+  outcome: TrapOutcome;
+}
+
+/** A register value as the records print it. */
+export const hexValue = (v: bigint | number): string => `0x${BigInt.asUintN(64, BigInt(v)).toString(16)}`;
+
+/** The data-abort ISS fields the MMIO emulation needs (ARM ARM ISS encoding for an exception from a Data Abort). */
+export interface DataAbortSyndrome {
+  readonly isv: boolean;
+  /** Access size in bytes (SAS). */
+  readonly size: number;
+  readonly signExtend: boolean;
+  /** SRT: the register transferred. */
+  readonly register: number;
+  /** SF: a 64-bit register (else W, zero-extended). */
+  readonly sixtyFour: boolean;
+  readonly write: boolean;
+  readonly dfsc: number;
+  readonly s1ptw: boolean;
+}
+
+export function dataAbortSyndrome(esr: bigint): DataAbortSyndrome {
+  const iss = Number(esr & 0x1ffffffn);
+  return {
+    isv: ((iss >> 24) & 1) === 1,
+    size: 1 << ((iss >> 22) & 3),
+    signExtend: ((iss >> 21) & 1) === 1,
+    register: (iss >> 16) & 31,
+    sixtyFour: ((iss >> 15) & 1) === 1,
+    write: ((iss >> 6) & 1) === 1,
+    dfsc: iss & 0x3f,
+    s1ptw: ((iss >> 7) & 1) === 1,
+  };
+}
+
+/** The IPA of a stage-2 fault: HPFAR_EL2.FIPA (bits 43:4 hold IPA[51:12]) with the page offset from FAR_EL2. */
+export function faultIpa(hpfar: bigint, far: bigint): bigint {
+  return (((hpfar >> 4n) & 0xffffffffffn) << 12n) | (far & 0xfffn);
+}
+
+/** Collects records, numbered in order, and hands each to an optional sink (the JSONL trace, the MMIO panel). */
+export class TrapLog {
+  readonly records: TrapRecord[] = [];
+  private seq = 0;
+  sink: ((r: TrapRecord) => void) | undefined;
+  /** Records kept in memory; the oldest go first past this. */
+  limit = 10000;
+
+  add(r: Omit<TrapRecord, 'seq'>): TrapRecord {
+    const rec = { seq: this.seq++, ...r } as TrapRecord;
+    this.records.push(rec);
+    if (this.records.length > this.limit) this.records.shift();
+    return rec;
+  }
+
+  /** The record is complete (a read's value known, the outcome decided). */
+  done(r: TrapRecord): void { this.sink?.(r); }
+}

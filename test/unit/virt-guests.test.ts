@@ -1,0 +1,58 @@
+// The QEMU-virt test guests print the same bytes and exit with the same status on Trapdoor as on
+// qemu-system-aarch64 with the same machine options, and the EL1 ones the same under the built-in hypervisor.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../support/cross';
+import { buildGuest, runOnQemu, VIRT_GUESTS } from '../support/virtGuests';
+
+/** The CLI bundle beside this test's build (out/test/unit → out/cli.js). */
+const cliPath = (): string => {
+  const beside = join(__dirname, '..', '..', 'cli.js');
+  return existsSync(beside) ? beside : join(repoRoot(), 'out', 'cli.js');
+};
+
+for (const g of VIRT_GUESTS) {
+  if (!existsSync(join(repoRoot(), 'test/guests/virt', g.source))) continue;
+  test(`${g.name}: same output as qemu-system-aarch64`, () => {
+    const qemu = runOnQemu(g);
+    const ours = spawnSync(process.execPath, [cliPath(), 'run', buildGuest(g), ...g.trapdoor],
+      { input: g.stdin ?? '', encoding: 'utf8', timeout: 60000 });
+    assert.equal(ours.stdout, qemu.stdout, `stderr: ${ours.stderr}`);
+    assert.equal(ours.status, qemu.status, `stderr: ${ours.stderr}`);
+  });
+}
+
+for (const g of VIRT_GUESTS) {
+  if (!existsSync(join(repoRoot(), 'test/guests/virt', g.source)) || g.trapdoor[g.trapdoor.indexOf('--el') + 1] !== '1') continue;
+  test(`${g.name}: the same output under --hypervisor builtin as on the bare board`, () => {
+    const elf = buildGuest(g);
+    const run = (extra: string[]) => spawnSync(process.execPath, [cliPath(), 'run', elf, ...g.trapdoor, ...extra],
+      { input: g.stdin ?? '', encoding: 'utf8', timeout: 60000 });
+    const bare = run([]);
+    const hosted = run(['--hypervisor', 'builtin']);
+    assert.equal(hosted.stdout, bare.stdout, `stderr: ${hosted.stderr}`);
+    assert.equal(hosted.status, bare.status, `stderr: ${hosted.stderr}`);
+  });
+}
+
+test('the built-in hypervisor traces every UART access of hello.elf in order, then the PSCI call', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-traps-'));
+  const trace = join(dir, 'traps.jsonl');
+  const r = spawnSync(process.execPath, [cliPath(), 'run', join(repoRoot(), 'examples/hello/hello.elf'), '--hypervisor', 'builtin',
+    '--trace-traps', trace], { input: '', encoding: 'utf8', timeout: 60000 });
+  assert.equal(r.status, 0, r.stderr);
+  const records = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  records.forEach((rec, i) => assert.equal(rec.seq, i));
+  const written = records.filter((rec) => rec.direction === 'write').map((rec) => String.fromCharCode(Number(rec.value))).join('');
+  assert.equal(written, r.stdout);
+  const reads = records.filter((rec) => rec.direction === 'read');
+  assert.ok(reads.every((rec) => rec.ipa === '0x9000018' && rec.device === 'pl011' && rec.width === 32 && rec.outcome === 'emulated'));
+  const last = records[records.length - 1];
+  assert.equal(last.ec, 'HVC64');
+  assert.match(last.detail, /function 0x84000008/);
+  assert.ok(records.slice(0, -1).every((rec) => rec.ec === 'DataAbortLowerEl' && rec.esr.startsWith('0x93')));
+});
