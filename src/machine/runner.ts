@@ -6,7 +6,7 @@ import { Core, CpuSnapshot } from './core';
 import { CpuPowerState, isPsciCall, PsciPlatform, psciCall } from './psci';
 import { Console, Semihosting } from './semihosting';
 import { BuiltinHypervisor, HYPERVISOR_RESERVED } from './hypervisor';
-import { TrapLog, TrapRecord } from './traps';
+import { El2ExitRecorder, TrapLog, TrapRecord } from './traps';
 import { sysRegIndex } from '../arch/sysregs/table';
 
 export const RAM_BASE = 0x40000000n;
@@ -49,6 +49,8 @@ const QUANTUM = 100_000n;
 const NEVER = (1n << 64n) - 1n;
 const B_SELF = 0x14000000;
 const WFE = 0xd503205f;
+/** Core debug stop kinds (src/core/debug.ts DebugStop) the runner observes for the trap records. */
+const DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
 const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
 const VMPIDR_EL2 = sysRegIndex('VMPIDR_EL2');
 
@@ -76,6 +78,7 @@ export class Runner {
   /** Exits to EL2 and how they ended (the built-in hypervisor's). */
   readonly traps = new TrapLog();
   private hypervisor: BuiltinHypervisor | undefined;
+  private recorder: El2ExitRecorder | undefined;
   private stopped: RunOutcome | undefined;
 
   private constructor(readonly board: VirtBoard, private readonly semihosting: Semihosting, private readonly opts: RunOptions) {
@@ -88,6 +91,14 @@ export class Runner {
       this.hypervisor = new BuiltinHypervisor(board.core, RAM_BASE, opts.memory, this.traps);
       this.hypervisor.configureVcpu(this.vcpus[0].mpidr);
       board.core.exports.setHostExceptionLevels(1 << 2);
+    } else if (opts.el >= 2) {
+      // The user's own EL2: its data aborts from lower ELs are recorded, completed when it returns to the guest.
+      const regs = {
+        ESR_EL2: sysRegIndex('ESR_EL2'), FAR_EL2: sysRegIndex('FAR_EL2'), HPFAR_EL2: sysRegIndex('HPFAR_EL2'),
+        ELR_EL2: sysRegIndex('ELR_EL2'), SPSR_EL2: sysRegIndex('SPSR_EL2'),
+      };
+      this.recorder = new El2ExitRecorder(this.traps, regs, (ipa, size) => board.map.lookup(ipa, size)?.device.name);
+      board.core.exports.setDebugEvents((1 << DEBUG_EXCEPTION_TAKEN) | (1 << DEBUG_EXCEPTION_RETURN));
     }
   }
 
@@ -253,8 +264,19 @@ export class Runner {
       }
       case Exit.FetchFromNowhere:
         return { kind: 'left-ram', report: `execution left RAM: ${this.where()}` };
-      case Exit.Debug:
+      case Exit.Debug: {
+        const kind = core.debugStop.kind;
+        if (this.recorder && kind === DEBUG_EXCEPTION_TAKEN) {
+          const last = core.exports.lastException();
+          if (((last >> 2) & 3) === 2) this.recorder.exceptionTaken(core, v.index, last & 3);
+          return undefined;
+        }
+        if (this.recorder && kind === DEBUG_EXCEPTION_RETURN) {
+          this.recorder.exceptionReturned(core, v.index);
+          return undefined;
+        }
         return 'debug';
+      }
       case Exit.Budget:
         if (slice > 1n && core.pc === pcBefore && this.isBranchToSelf(core.pc) && this.nothingCanInterrupt()) {
           return { kind: 'spinning', report: `the guest spins on a branch to itself: ${this.where()}` };

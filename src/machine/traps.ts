@@ -91,3 +91,61 @@ export class TrapLog {
   /** The record is complete (a read's value known, the outcome decided). */
   done(r: TrapRecord): void { this.sink?.(r); }
 }
+
+/** The core state the recorder reads (a subset of src/machine/core.ts Core). */
+export interface RecorderCore {
+  readonly pc: bigint;
+  readonly pstate: number;
+  readonly insnCount: bigint;
+  getX(n: number): bigint;
+  getSysreg(index: number): bigint;
+}
+
+/** System-register indices the recorder reads. */
+export interface RecorderRegs { readonly ESR_EL2: number; readonly FAR_EL2: number; readonly HPFAR_EL2: number; readonly ELR_EL2: number; readonly SPSR_EL2: number }
+
+/**
+ * Records the data aborts a user's own EL2 takes from a lower EL (`--hypervisor none`), as the built-in hypervisor
+ * records its exits: opened when the exception is taken, completed when their handler returns to the guest (the
+ * value a read gave the guest's register, and whether the access was emulated or retried).
+ */
+export class El2ExitRecorder {
+  private readonly open = new Map<number, { rec: TrapRecord; elr: bigint; register: number; write: boolean }>();
+
+  constructor(private readonly log: TrapLog, private readonly regs: RecorderRegs, private readonly deviceAt: (ipa: bigint, size: number) => string | undefined) {}
+
+  /** An exception was taken to EL2 by vCPU `vcpu` (from EL `fromEL`). */
+  exceptionTaken(core: RecorderCore, vcpu: number, fromEL: number): void {
+    if (fromEL >= 2) return;
+    const esr = core.getSysreg(this.regs.ESR_EL2);
+    if (Number((esr >> 26n) & 0x3fn) !== 0x24) return;
+    const far = core.getSysreg(this.regs.FAR_EL2);
+    const ipa = faultIpa(core.getSysreg(this.regs.HPFAR_EL2), far);
+    const s = dataAbortSyndrome(esr);
+    const elr = core.getSysreg(this.regs.ELR_EL2);
+    const rec = this.log.add({
+      insnCount: core.insnCount.toString(), vcpu, pc: hexValue(elr), el: fromEL, esr: hexValue(esr), ec: EC_NAMES[0x24],
+      far: hexValue(far), ipa: hexValue(ipa), device: this.deviceAt(ipa, s.size), direction: s.write ? 'write' : 'read',
+      width: s.size * 8, register: s.isv ? (s.register === 31 ? 'xzr' : `${s.sixtyFour ? 'x' : 'w'}${s.register}`) : undefined,
+      value: s.isv && s.write ? hexValue(s.register === 31 ? 0n : BigInt.asUintN(s.size * 8, core.getX(s.register))) : undefined,
+      outcome: 'pending',
+    });
+    const pending = this.open.get(vcpu);
+    if (pending) this.finish(vcpu, pending.rec, 'unhandled');
+    this.open.set(vcpu, { rec, elr, register: s.isv ? s.register : -1, write: s.write });
+  }
+
+  /** vCPU `vcpu` executed an exception return; a return below EL2 completes its open record. */
+  exceptionReturned(core: RecorderCore, vcpu: number): void {
+    const o = this.open.get(vcpu);
+    if (!o || ((core.pstate >> 2) & 3) >= 2) return;
+    if (!o.write && o.register >= 0 && o.register !== 31) o.rec.value = hexValue(core.getX(o.register));
+    this.finish(vcpu, o.rec, core.pc === o.elr + 4n ? 'emulated' : 'returned');
+  }
+
+  private finish(vcpu: number, rec: TrapRecord, outcome: TrapOutcome): void {
+    rec.outcome = outcome;
+    this.open.delete(vcpu);
+    this.log.done(rec);
+  }
+}

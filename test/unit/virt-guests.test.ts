@@ -56,3 +56,20 @@ test('the built-in hypervisor traces every UART access of hello.elf in order, th
   assert.match(last.detail, /function 0x84000008/);
   assert.ok(records.slice(0, -1).every((rec) => rec.ec === 'DataAbortLowerEl' && rec.esr.startsWith('0x93')));
 });
+
+test('a user hypervisor (--hypervisor none): its EL2 data aborts are recorded, reads completed with the value it returned', () => {
+  const g = VIRT_GUESTS.find((x) => x.name === 'virt-hyp')!;
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-traps-'));
+  const trace = join(dir, 'traps.jsonl');
+  const r = spawnSync(process.execPath, [cliPath(), 'run', buildGuest(g), ...g.trapdoor, '--trace-traps', trace],
+    { input: '', encoding: 'utf8', timeout: 60000 });
+  assert.equal(r.status, 0, r.stderr);
+  const records = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(records.every((rec) => rec.ec === 'DataAbortLowerEl' && rec.el === 1));
+  // Each access the guest reports ("guest: <insn> -> value") has its record, in order, with that value.
+  const seen = [...r.stdout.matchAll(/^guest: (ldr|str)\S* [^(\n]*-> (0x[0-9a-f]+)$/gm)].map((m) => m[2]);
+  const recorded = records.filter((rec) => rec.register !== undefined).map((rec) => rec.value);
+  assert.ok(seen.length >= 12, r.stdout);
+  assert.deepEqual(recorded.slice(0, seen.length), seen);
+  assert.ok(records.filter((rec) => rec.register !== undefined).every((rec) => rec.outcome === 'emulated'));
+});
