@@ -2,9 +2,9 @@
 // TLB (mmu/tlb.ts); AT runs the walker and writes PAR_EL1; the other DC and IC operations are no-ops past their EL
 // checks and traps (HCR_EL2.TPU/TPCP/TSW/TTLB/TDZ, SCTLR_EL1.UCI/DZE). SYSL names no operation in Armv8.2, so it
 // has no handler and is UNDEFINED.
-import { HCR_EL2, PAR_EL1, VTTBR_EL2 } from '../generated/sysregs';
+import { HCR_EL2, PAR_EL1 } from '../generated/sysregs';
 import { DCZ_BLOCK_BYTES } from '../generated/sysregAccess';
-import { el2Enabled, undefinedInstruction } from '../exception';
+import { undefinedInstruction } from '../exception';
 import { currentEL, PSTATE, PSTATE_PAN, X } from '../state';
 import { setSr, sr } from '../sysregs';
 import { AccType, addressBase, memFault, translationAbort, walkFaultStatus, writeMem } from '../vmem';
@@ -12,7 +12,7 @@ import {
   ACC_PAN, ACC_READ, ACC_S1ONLY, ACC_UNPRIV, ACC_WRITE, faultS1ptw, faultStage, outPA, REGIME_EL10, REGIME_EL2,
   REGIME_EL20, REGIME_EL3, s1Attr, s1NS, s1SH, s2Level, s2MemAttr, s2SH, translate,
 } from '../mmu/walk';
-import { flushStage2, invalidate, MATCH_ASID, MATCH_VA, MATCH_VMID } from '../mmu/tlb';
+import { currentVmid, flushStage2, invalidate, MATCH_ASID, MATCH_VA, MATCH_VMID } from '../mmu/tlb';
 import { sysRegISS, systemAccessTrap } from './system';
 import {
   effectiveHCR, HCR_TDZ, HCR_TPCP, HCR_TPU, HCR_TSW, HCR_TTLB, SCTLR_DZE, SCTLR_UCI, sctlrEL0Allows,
@@ -159,9 +159,6 @@ function addressTranslateOp(op1: u32, CRm: u32, op2: u32, Rt: u32): void {
   if (CRm == 9 && (PSTATE & PSTATE_PAN) != 0) acc |= ACC_PAN;
   addressTranslate(Rt, el1Regime(el), acc);
 }
-
-/** The VMID of the EL1&0 regime's entries (VTTBR_EL2.VMID while EL2 is enabled). */
-function currentVmid(): u32 { return el2Enabled() ? <u32>(sr(VTTBR_EL2) >> 48) & 0xff : 0; }
 
 /**
  * TLBI (CRn = 8): drops what the operation names. The Inner Shareable forms act as the local ones (one PE);

@@ -29,6 +29,13 @@ const tlb: usize = memory.data(<i32>(TLB_ENTRIES * TLB_ENTRY_SIZE), 16);
 export const TLB_R1: u32 = 1, TLB_W1: u32 = 2, TLB_X1: u32 = 4, TLB_R0: u32 = 8, TLB_W0: u32 = 16, TLB_X0: u32 = 32;
 export const TLB_PAN: u32 = 64, TLB_DEVICE: u32 = 128;
 
+/** The VMID (VTTBR_EL2.VMID): 16 bits with VTCR_EL2.VS = 1 (ID_AA64MMFR1_EL1.VMIDBits says 16), else 8. */
+export function currentVmid(): u32 {
+  if (!el2Enabled()) return 0;
+  const vmid = <u32>(sr(VTTBR_EL2) >> 48) & 0xffff;
+  return (sr(VTCR_EL2) >> 19) & 1 ? vmid : vmid & 0xff;
+}
+
 /** Context tag: regime in bits 2:0, VMID in 23:8, ASID in 39:24, bit 40 set for global (nG = 0) entries. */
 const TAG_ASID_SHIFT: u64 = 24;
 const TAG_ASID_MASK: u64 = 0xffff << TAG_ASID_SHIFT;
@@ -69,7 +76,7 @@ export function refreshContext(): void {
   // SCTLR_EL1.M behaves as 0 while HCR_EL2.TGE (or DC, which turns stage 2 on) is 1.
   ctxFlat = ((sctlr & 1) == 0 || (regime == REGIME_EL10 && (hcr & HCR_TGE) != 0)) && !ctxStage2;
   // EL1&0 translations are tagged with the VMID whenever EL2 is enabled, stage 2 on or off.
-  ctxVmid = regime == REGIME_EL10 && el2Enabled() ? <u32>(sr(VTTBR_EL2) >> 48) & 0xff : 0;
+  ctxVmid = regime == REGIME_EL10 && el2Enabled() ? currentVmid() : 0;
   let asid: u32 = 0;
   if (regime == REGIME_EL10 || regime == REGIME_EL20) {
     const el1 = regime == REGIME_EL10;
