@@ -27,3 +27,10 @@ export function repoRoot(): string {
   for (let d = __dirname; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'package.json'))) return d;
   return process.cwd();
 }
+
+/** The CLI bundle of the build the running test belongs to (out/cli.js above out/test/...), else out/cli.js. */
+export function cliPath(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'cli.js')) && dir !== dirname(dir)) dir = dirname(dir);
+  return existsSync(join(dir, 'cli.js')) ? join(dir, 'cli.js') : join(repoRoot(), 'out', 'cli.js');
+}

@@ -2,14 +2,14 @@
 // ISS), WFx traps, SVC/HVC/SMC/BRK/HLT routing, ERET and its illegal returns, FP traps, interrupts, DC ZVA, AT.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Core } from '../../src/machine/core';
 import { accessRule } from '../../src/arch/sysregs/access';
 import { SYSREGS, sysRegIndex } from '../../src/arch/sysregs/table';
-import { assembleWords, repoRoot } from '../support/cross';
+import { assembleWords } from '../support/cross';
+import { compareEl3GuestWithQemu } from '../support/el3Guest';
 import { diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
 import { randomState } from '../support/randomCases';
 import { xorshift } from '../../tools/randomWords';
@@ -437,34 +437,14 @@ test('PC alignment faults report the PC in FAR; MSR SPSel switches the stack poi
 });
 
 test('the EL3 -> EL2 -> EL1 -> EL0 guest prints the same exceptions in trapdoor run as in qemu-system-aarch64', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-guest-'));
-  try {
-    const elf = join(dir, 'exceptions.elf');
-    execFileSync('aarch64-linux-gnu-as', ['-o', join(dir, 'g.o'), join(repoRoot(), 'test/guests/exceptions.S')]);
-    execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-o', elf, join(dir, 'g.o')]);
-    const qemu = spawnSync('qemu-system-aarch64', ['-M', 'virt,secure=on,virtualization=on', '-cpu', 'max', '-nographic',
-      '-semihosting', '-kernel', elf], { encoding: 'utf8', timeout: 60000 });
-    let cli = __dirname;
-    while (!existsSync(join(cli, 'cli.js')) && cli !== dirname(cli)) cli = dirname(cli);
-    const ours = spawnSync(process.execPath, [join(cli, 'cli.js'), 'run', elf, '--el', '3'], { encoding: 'utf8', timeout: 60000 });
-    assert.equal(ours.stderr, '');
-    assert.equal(ours.status, 0);
-    assert.equal(qemu.status, 0);
-    // QEMU writes the semihosting console to stderr when its standard streams are not a terminal.
-    const q = (qemu.stdout + qemu.stderr).split('\n');
-    const t = ours.stdout.split('\n');
-    q.forEach((line, i) => assert.equal(t[i], line, `line ${i + 1}`));
-    assert.equal(t.length, q.length);
-    // The classes the guest must have gone through (so that equal outputs are not equally empty).
-    for (const esr of ['0x2000000', '0xf2000077', '0x5a000022', '0x5e000033', '0x623504a2', '0x7e00000', '0x1fe00000',
-      '0x8a000000', '0x3a000000', '0x56000044', '0x62300680', '0x5e000077', '0xbe000000', '0x6232c001', '0x62141e9c',
-      '0x6232fa81', '0xf20000ab']) {
-      assert.ok(t.some((l) => l.includes(`ESR ${esr} `)), `ESR ${esr}`);
-    }
-    assert.equal(t.at(-2), 'done');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const t = compareEl3GuestWithQemu('exceptions');
+  // The classes the guest must have gone through (so that equal outputs are not equally empty).
+  for (const esr of ['0x2000000', '0xf2000077', '0x5a000022', '0x5e000033', '0x623504a2', '0x7e00000', '0x1fe00000',
+    '0x8a000000', '0x3a000000', '0x56000044', '0x62300680', '0x5e000077', '0xbe000000', '0x6232c001', '0x62141e9c',
+    '0x6232fa81', '0xf20000ab']) {
+    assert.ok(t.some((l) => l.includes(`ESR ${esr} `)), `ESR ${esr}`);
   }
+  assert.equal(t.at(-2), 'done');
 });
 
 test('EL0 system instructions match qemu-aarch64: MRS/MSR NZCV, FPCR, FPSR, TPIDR_EL0, DIT, SSBS, hints, barriers', async () => {

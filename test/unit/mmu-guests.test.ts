@@ -3,42 +3,13 @@
 // prints the ESR/FAR/HPFAR/PAR values it observes; the outputs must be equal line for line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { repoRoot } from '../support/cross';
-
-function cliPath(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'cli.js')) && dir !== dirname(dir)) dir = dirname(dir);
-  return join(dir, 'cli.js');
-}
+import { compareEl3GuestWithQemu } from '../support/el3Guest';
 
 /** Builds test/guests/<name>.S, runs it on both machines, compares; returns our output lines. */
 function compareWithQemu(name: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-mmu-'));
-  try {
-    const guests = join(repoRoot(), 'test/guests');
-    const elf = join(dir, 'g.elf');
-    execFileSync('aarch64-linux-gnu-as', ['-I', guests, '-o', join(dir, 'g.o'), join(guests, `${name}.S`)]);
-    execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-o', elf, join(dir, 'g.o')]);
-    const qemu = spawnSync('qemu-system-aarch64', ['-M', 'virt,secure=on,virtualization=on', '-cpu', 'max', '-nographic',
-      '-semihosting', '-kernel', elf], { encoding: 'utf8', timeout: 60000 });
-    const ours = spawnSync(process.execPath, [cliPath(), 'run', elf, '--el', '3'], { encoding: 'utf8', timeout: 60000 });
-    assert.equal(ours.stderr, '');
-    assert.equal(ours.status, 0);
-    assert.equal(qemu.status, 0);
-    // QEMU writes the semihosting console to stderr when its standard streams are not a terminal.
-    const q = (qemu.stdout + qemu.stderr).split('\n');
-    const t = ours.stdout.split('\n');
-    q.forEach((line, i) => assert.equal(t[i], line, `line ${i + 1}`));
-    assert.equal(t.length, q.length);
-    assert.equal(t.at(-2), 'done');
-    return t;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const t = compareEl3GuestWithQemu(name);
+  assert.equal(t.at(-2), 'done');
+  return t;
 }
 
 /** Asserts that the output has a line starting with each of `prefixes` (equal outputs must not be equally empty). */
