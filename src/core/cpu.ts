@@ -81,6 +81,12 @@ export function run(budget: u64): i32 {
             if (retired != 0) {
               budget -= retired;
               blockStart = true;
+              // A word the block handed to the interpreter may have asked the host for something.
+              if (exitRequest >= 0) {
+                const r = exitRequest;
+                clearExitRequest();
+                return r;
+              }
               continue;
             }
           }

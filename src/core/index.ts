@@ -2,7 +2,7 @@
 export { decode, ROW_COUNT } from './generated/decoder';
 export { SYSREG_COUNT } from './generated/sysregs';
 export { run, resumeOverBreakpoint } from './cpu';
-export { jitConfigure, JIT_CTX } from './jit';
+export { jitConfigure, JIT_CTX, jitStep } from './jit';
 export { debugStop, debugSysreg, setDebugEvents, setHostExceptionLevels, watchSysreg } from './debug';
 export { hostExceptionReturn } from './exec/exceptionReturn';
 export { setBreakpoint, clearBreakpoint } from './memory';

@@ -5,7 +5,11 @@
 // (0 none, 1..HOT counting, NEVER untranslatable, BLOCK|id a translated block starting at that word). A block
 // covers consecutive words of one 4 KB page, so each page of a code chunk heads a list of the blocks in it.
 import { clearPageHeads, decodeSlow, NOT_DECODED } from './memory';
-import { PC, PSTATE, setPC, setPSTATE, addRetired } from './state';
+import { addRetired, nextPC, PC, PSTATE, PSTATE_NZCV, setNextPC, setPC, setPSTATE, subtractRetired } from './state';
+import { execute } from './generated/dispatch';
+import { undefinedInstruction } from './exception';
+import { exitRequest } from './debug';
+import { interruptLines } from './exec/exceptionInterrupt';
 
 @external("env", "jitCompile") declare function hostJitCompile(entry: usize, insn: usize, maxWords: u32, id: u32): u32;
 
@@ -92,6 +96,31 @@ export function jitLookup(pa: u64, entry: usize, insnHost: usize, cache: usize):
   return id;
 }
 
+/** Set by jitInvalidate(): code was written while a block ran, which must then stop after the current word. */
+let codeChanged: bool = false;
+
+/**
+ * A word a block does not translate, executed by its interpreter handler from inside the block (which has stored
+ * its registers and passes its NZCV in `ps` and the instructions it has retired so far, so that the handler sees
+ * exactly the interpreter's state). Leaves nextPC and PSTATE in JIT_CTX; returns 1 when the block must stop here:
+ * the word branched or took an exception, asked the host for something, changed the interrupt lines, PSTATE
+ * beyond NZCV (EL, SPSel, DAIF) or code.
+ */
+export function jitStep(row: i32, insn: u32, pc: u64, ps: u32, retiredBefore: u64): i32 {
+  setPC(pc);
+  setNextPC(pc + 4);
+  setPSTATE(ps);
+  const lines = interruptLines;
+  codeChanged = false;
+  addRetired(retiredBefore);
+  if (!execute(row, insn)) undefinedInstruction();
+  subtractRetired(retiredBefore);
+  store<u64>(JIT_CTX, nextPC);
+  store<u32>(JIT_CTX, PSTATE, 8);
+  const stop = nextPC != pc + 4 || exitRequest >= 0 || interruptLines != lines || ((PSTATE ^ ps) & ~PSTATE_NZCV) != 0 || codeChanged;
+  return stop ? 1 : 0;
+}
+
 /**
  * Runs block `id` at PC with at most `budget` instructions (at least its length): the block returns how many it
  * retired and leaves the next PC and PSTATE in JIT_CTX.
@@ -130,6 +159,7 @@ export function jitInvalidate(head: usize, first: usize, last: usize): void {
     const start = blockEntry(id);
     const next = blockNext(id);
     if (start <= last && first < start + (<usize>blockWords(id) << 2)) {
+      codeChanged = true;
       store<u16>(link, <u16>next);
       store<u16>(start, 0, 2);
       store<u32>(blocks + (<usize>id << 3), 0);

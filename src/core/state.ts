@@ -28,6 +28,7 @@ export function setFPCR(v: u32): void { FPCR = v; }
 export function setFPSR(v: u32): void { FPSR = v; }
 export function retire(): void { insnCount++; }
 export function addRetired(n: u64): void { insnCount += n; }
+export function subtractRetired(n: u64): void { insnCount -= n; }
 
 @inline export function currentEL(): u32 { return (PSTATE >> 2) & 3; }
 

@@ -58,9 +58,10 @@ export class VirtBoard {
     this.lines = Array.from({ length: config.cpus }, () => ({ irq: false, fiq: false, virq: false, vfiq: false }));
     const output = (cpu: number, line: GicLine, level: boolean): void => this.gicOutput(cpu, line, level);
     const virtualization = config.el >= 2 && !hosted;
+    // The built-in hypervisor injects interrupts through GICH and maps GICV for its guest, whose DTB does not show them.
     this.gic = config.gic === 3
       ? new GicV3({ cpus: config.cpus, output })
-      : new GicV2({ cpus: config.cpus, virtualization, output });
+      : new GicV2({ cpus: config.cpus, virtualization: virtualization || hosted, output });
     for (const f of this.gic.frames) this.map.attach(VIRT.gicDist + f.base, f.size, f.device);
     if (config.gic === 2) {
       this.map.attach(VIRT.gicV2m, 0x1000n, new GicV2m((spi) => { this.gic.setSpi(spi, true); this.gic.setSpi(spi, false); }));
@@ -133,7 +134,7 @@ export class VirtBoard {
 
   private virtualInterface(): boolean {
     const el = (this.core.pstate >> 2) & 3;
-    if (el !== 1 || this.config.el < 2) return false;
+    if (el !== 1 || (this.config.el < 2 && this.config.hypervisorReserved === undefined)) return false;
     // FIXME(out-of-spec): IMO and FMO select the virtual interface for group 1 and group 0 registers separately.
     return (this.core.getSysreg(HCR_EL2) & (HCR_IMO | HCR_FMO)) !== 0n;
   }

@@ -72,6 +72,7 @@ interface CoreExports {
   skipTime(ns: bigint): void;
   timerLines(): number;
   JIT_CTX: { value: number };
+  jitStep: unknown;
   jitConfigure(tableBase: number, threshold: number): void;
 }
 
@@ -171,16 +172,20 @@ export class Core {
     core = instance.exports as unknown as CoreExports;
     const tableBase = core.table.length;
     tier = new TranslatingTier(core.memory, core.table, tableBase,
-      { regs: core.REGS.value, spBase: core.SP_BASE.value, ctx: core.JIT_CTX.value });
+      { regs: core.REGS.value, spBase: core.SP_BASE.value, ctx: core.JIT_CTX.value }, core.jitStep);
     core.jitConfigure(tableBase, DEFAULT_HOT_THRESHOLD);
     return new Core(core, ref, tier, gic);
   }
 
   /**
    * How many times a block start runs in the interpreter before it is translated to WebAssembly; 0 turns the
-   * translating tier off, 1 translates at first sight (for tests). Drops every translated block.
+   * translating tier off, 1 translates at first sight (for tests, with minNativeWords 0 so that blocks are made of
+   * any words). Drops every translated block.
    */
-  setJitThreshold(n: number): void { this.x.jitConfigure(this.tier.tableBase, n); }
+  setJitThreshold(n: number, minNativeWords = 1): void {
+    this.tier.minNativeWords = minNativeWords;
+    this.x.jitConfigure(this.tier.tableBase, n);
+  }
 
   /** What the translating tier has done so far. */
   get jitStats(): TierStats { return this.tier.stats; }

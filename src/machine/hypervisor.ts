@@ -1,19 +1,38 @@
 // The built-in hypervisor (`--hypervisor builtin`): EL2 set up as KVM and arm_vcpu set it up for an EL1 guest
 // (HCR_EL2, VTCR_EL2, VTTBR_EL2 with real stage-2 tables in RAM the guest is not told about), its exits handled
 // by host code in arm_vcpu's roles: MMIO read/write from the data-abort syndrome, hypercalls and PSCI, trapped
-// WFI and system registers. The guest's device accesses all trap, since stage 2 maps only RAM.
+// WFI and system registers, and physical interrupts injected as virtual ones through the GIC's list registers.
+// The guest's device accesses all trap, since stage 2 maps only RAM, except the GICv2 CPU interface (GICV).
 import { sysRegIndex } from '../arch/sysregs/table';
 import { MemoryMap } from './bus';
 import { AccessKind, Core, Regime } from './core';
+import { InterruptController } from './devices/gic';
+import { GicV2 } from './devices/gicv2';
+import { GicV3 } from './devices/gicv3';
+import { VIRT } from './dtb';
 import { decodeMmioAccess } from './mmioDecode';
 import { dataAbortSyndrome, EC_NAMES, faultIpa, hexValue, TrapLog, TrapRecord } from './traps';
 
 const R = (name: string): number => sysRegIndex(name);
-const HCR_VM = 1n << 0n, HCR_TWI = 1n << 13n, HCR_TSC = 1n << 19n, HCR_RW = 1n << 31n;
+const HCR_VM = 1n << 0n, HCR_FMO = 1n << 3n, HCR_IMO = 1n << 4n, HCR_TWI = 1n << 13n, HCR_TSC = 1n << 19n, HCR_RW = 1n << 31n;
 /** 4 KB granule, T0SZ 25 (39-bit IPA), SL0 1 (start at level 1), write-back, Inner Shareable, PS 40 bits. */
 const VTCR = 25n | (1n << 6n) | (1n << 8n) | (1n << 10n) | (3n << 12n) | (2n << 16n) | (1n << 31n);
 /** Stage-2 block/page attributes: MemAttr Normal WB (0b1111), S2AP read/write, Inner Shareable, AF. */
 const S2_NORMAL = (0xfn << 2n) | (3n << 6n) | (3n << 8n) | (1n << 10n);
+/** Stage-2 page attributes for the GICV frame: MemAttr Device-nGnRE (0b0001), S2AP read/write, AF. */
+const S2_DEVICE = (1n << 2n) | (3n << 6n) | (1n << 10n);
+/** The GICv2 CPU interface as the guest's DTB places it (8 KB: GICC_DIR is in the second page). */
+const GICC_SIZE = 0x2000n;
+/** GICC_CTLR without Security Extensions: EnableGrp0, EnableGrp1, AckCtl (acknowledge group 1 too), EOImode. */
+const GICC_CTLR_HOST = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 9);
+const GICC_CTLR = 0x00, GICC_PMR = 0x04, GICC_IAR = 0x0c, GICC_EOIR = 0x10, GICC_DIR = 0x1000, GICH_HCR = 0x00, GICH_ELRSR0 = 0x30, GICH_LR0 = 0x100;
+/** ICH_LR<n>_EL2: State pending [62], HW [61], Group [60], Priority [55:48], pINTID [44:32], vINTID [31:0]. */
+const ICH_LR_PENDING = 1n << 62n, ICH_LR_HW = 1n << 61n, ICH_LR_GROUP1 = 1n << 60n;
+/** GICH_LR<n>: HW [31], Grp1 [30], State pending [28], Priority [27:23], PhysicalID [19:10] / CPUID [12:10]. */
+const GICH_LR_PENDING = 1 << 28, GICH_LR_HW = 1 << 31, GICH_LR_GRP1 = 1 << 30;
+/** Both GIC models have 4 list registers; INTIDs from 1020 are special (spurious). */
+const NUM_LRS = 4, SPURIOUS = 1020;
+const ICC_CTLR_EOIMODE = 1n << 1n;
 const VMID = 1n;
 /** The top of RAM kept for the hypervisor's tables and vectors: the guest's DTB does not include it. */
 export const HYPERVISOR_RESERVED = 0x200000n;
@@ -37,12 +56,16 @@ export type HypervisorExit = 'resume' | 'stop' | { readonly fault: string };
 export class BuiltinHypervisor {
   readonly tablesBase: bigint;
 
-  constructor(private readonly core: Core, ramBase: bigint, ramSize: bigint, readonly log: TrapLog) {
+  constructor(private readonly core: Core, ramBase: bigint, ramSize: bigint, readonly log: TrapLog,
+    private readonly gic: InterruptController) {
     this.tablesBase = ramBase + ramSize - HYPERVISOR_RESERVED;
     this.buildStage2(ramBase, ramSize - HYPERVISOR_RESERVED);
   }
 
-  /** Level 1 at tablesBase, one level-2 table of 2 MB blocks per GB of guest RAM, identity-mapped. */
+  /**
+   * Level 1 at tablesBase, one level-2 table of 2 MB blocks per GB of guest RAM, identity-mapped; with a GICv2, the
+   * guest's GICC IPA mapped to the GICV frame by level-3 pages, as KVM does, so its CPU-interface accesses do not trap.
+   */
   private buildStage2(ramBase: bigint, guestRam: bigint): void {
     const core = this.core;
     const l1 = this.tablesBase;
@@ -63,14 +86,24 @@ export class BuiltinHypervisor {
       const table = l2 - 0x1000n;
       put(table + ((ipa % gb) >> 21n) * 8n, ipa | S2_NORMAL | 1n);
     }
+    if (!(this.gic instanceof GicV2)) return;
+    // The GIC lies in the first GB, below RAM: its own level-2 and level-3 tables after RAM's.
+    const gicL2 = l2, gicL3 = l2 + 0x1000n;
+    core.writeBytes(gicL2, zero);
+    core.writeBytes(gicL3, zero);
+    put(l1 + (VIRT.gicCpu / gb) * 8n, gicL2 | 3n);
+    put(gicL2 + ((VIRT.gicCpu % gb) >> 21n) * 8n, gicL3 | 3n);
+    for (let off = 0n; off < GICC_SIZE; off += 0x1000n) {
+      put(gicL3 + (((VIRT.gicCpu + off) >> 12n) & 0x1ffn) * 8n, (VIRT.gicVcpu + off) | S2_DEVICE | 3n);
+    }
   }
 
-  /** EL2's configuration for the guest vCPU (and each secondary as it comes up). */
-  configureVcpu(mpidr: bigint): void {
+  /** EL2's configuration for the guest vCPU `cpu` (and each secondary as it comes up). */
+  configureVcpu(mpidr: bigint, cpu: number): void {
     const core = this.core;
-    // FIXME(out-of-spec): KVM also sets IMO/FMO/AMO and injects interrupts through the GIC's list registers; here
-    // physical interrupts go straight to EL1 and the guest's GIC accesses trap and are forwarded to the GIC.
-    core.setSysreg(R('HCR_EL2'), HCR_VM | HCR_RW | HCR_TSC | HCR_TWI);
+    // IMO/FMO: physical interrupts exit to EL2 and are injected through the list registers, the guest's ICC_*
+    // accesses reach the virtual interface. FIXME(out-of-spec): KVM also sets AMO (virtual SErrors).
+    core.setSysreg(R('HCR_EL2'), HCR_VM | HCR_RW | HCR_TSC | HCR_TWI | HCR_IMO | HCR_FMO);
     core.setSysreg(R('VTCR_EL2'), VTCR);
     core.setSysreg(R('VTTBR_EL2'), (VMID << 48n) | this.tablesBase);
     core.setSysreg(R('VBAR_EL2'), this.tablesBase + HYPERVISOR_RESERVED - 0x800n);
@@ -78,6 +111,28 @@ export class BuiltinHypervisor {
     core.setSysreg(R('VPIDR_EL2'), core.getSysreg(R('MIDR_EL1')));
     // EL1 keeps its physical counter and timer (arm_vcpu's CNTHCTL_EL2.EL1PCEN/EL1PCTEN).
     core.setSysreg(R('CNTHCTL_EL2'), 3n);
+    this.configureCpuInterface(cpu);
+  }
+
+  /**
+   * The host's side of the GIC for `cpu`: its physical CPU interface takes every priority and both groups, with
+   * EOImode 1 so that the hypervisor's EOI only drops the priority and the guest's deactivation of the HW list
+   * register deactivates the interrupt; the virtual interface enabled (ICH_HCR_EL2.En / GICH_HCR.En).
+   */
+  private configureCpuInterface(cpu: number): void {
+    const gic = this.gic;
+    if (gic instanceof GicV3) {
+      const w = (name: string, v: bigint): void => { gic.cpuif.sysregWrite(cpu, name, v, false); };
+      w('ICC_PMR_EL1', 0xffn);
+      w('ICC_CTLR_EL1', ICC_CTLR_EOIMODE);
+      w('ICC_IGRPEN0_EL1', 1n);
+      w('ICC_IGRPEN1_EL1', 1n);
+      w('ICH_HCR_EL2', 1n);
+    } else if (gic instanceof GicV2 && gic.virt) {
+      gic.cpuWrite(cpu, GICC_PMR, 0xff);
+      gic.cpuWrite(cpu, GICC_CTLR, GICC_CTLR_HOST);
+      gic.virt.hypWrite(cpu, GICH_HCR, 1);
+    }
   }
 
   /**
@@ -90,10 +145,14 @@ export class BuiltinHypervisor {
     const elr = core.getSysreg(R('ELR_EL2'));
     const spsr = core.getSysreg(R('SPSR_EL2'));
     const base = { insnCount: core.insnCount.toString(), vcpu: host.vcpu, pc: hexValue(elr), el: Number((spsr >> 2n) & 3n) };
+    if (vector === 0x480n || vector === 0x500n) {
+      this.injectInterrupt(host.vcpu, vector === 0x480n, base);
+      core.exports.hostExceptionReturn();
+      return 'resume';
+    }
     if (vector !== 0x400n) {
-      // Not routed here by this configuration (IMO/FMO/AMO clear): recorded if it happens at all.
-      const rec = this.log.add({ ...base, esr: '0x0', ec: vector === 0x480n ? 'IRQ' : vector === 0x500n ? 'FIQ' : 'SError', outcome: 'unhandled' });
-      this.log.done(rec);
+      // An SError is not routed here by this configuration (AMO clear): recorded if it happens at all.
+      this.log.done(this.log.add({ ...base, esr: '0x0', ec: 'SError', outcome: 'unhandled' }));
       core.exports.hostExceptionReturn();
       return 'resume';
     }
@@ -144,6 +203,68 @@ export class BuiltinHypervisor {
     return result;
   }
 
+  /**
+   * A physical IRQ (group 1) or FIQ (group 0) taken to EL2: acknowledged on the physical CPU interface, its
+   * priority dropped, and put in a free list register as pending, with HW = 1 so that the guest's deactivation
+   * deactivates the physical interrupt (KVM's forwarded interrupts). SGIs cannot be HW (pINTID >= 16): they are
+   * deactivated at once and injected as software interrupts (GICv2: with the source CPU), as KVM emulates them.
+   * No free list register: the interrupt stays pending on the physical interface, not acknowledged.
+   * FIXME(out-of-spec): an SGI sent again before the guest took it gets a second list register, not merged.
+   */
+  private injectInterrupt(cpu: number, irq: boolean, base: Omit<TrapRecord, 'seq' | 'outcome' | 'esr' | 'ec'>): void {
+    const gic = this.gic;
+    const ec = irq ? 'IRQ' : 'FIQ';
+    const record = (detail: string, outcome: 'interrupt' | 'pending', value?: string): void => {
+      this.log.done(this.log.add({ ...base, esr: '0x0', ec, detail, value, outcome }));
+    };
+    if (gic instanceof GicV3) {
+      const cpuif = gic.cpuif;
+      const n = this.freeListRegister(Number(cpuif.sysregRead(cpu, 'ICH_ELRSR_EL2', false) ?? 0n));
+      if (n === undefined) {
+        // FIXME(out-of-spec): KVM queues it and asks for an underflow maintenance interrupt; this one is taken
+        // again at once, until the guest deactivates one of the list registers' interrupts.
+        record(`INTID ${gic.bestPending(cpu)?.id ?? 'none'}: no free list register`, 'pending');
+        return;
+      }
+      const id = Number(cpuif.sysregRead(cpu, irq ? 'ICC_IAR1_EL1' : 'ICC_IAR0_EL1', false));
+      if (id >= SPURIOUS) return;
+      const k = gic.key(cpu, id);
+      cpuif.sysregWrite(cpu, irq ? 'ICC_EOIR1_EL1' : 'ICC_EOIR0_EL1', BigInt(id), false);
+      let lr = ICH_LR_PENDING | (gic.s.group[k] ? ICH_LR_GROUP1 : 0n) | (BigInt(gic.s.priority[k]) << 48n) | BigInt(id);
+      if (id < 16) cpuif.sysregWrite(cpu, 'ICC_DIR_EL1', BigInt(id), false);
+      else lr |= ICH_LR_HW | (BigInt(id) << 32n);
+      cpuif.sysregWrite(cpu, `ICH_LR${n}_EL2`, lr, false);
+      record(`INTID ${id} in ICH_LR${n}_EL2`, 'interrupt', hexValue(lr));
+    } else if (gic instanceof GicV2 && gic.virt) {
+      const n = this.freeListRegister(Number(gic.virt.hypRead(cpu, GICH_ELRSR0) ?? 0n));
+      if (n === undefined) {
+        // FIXME(out-of-spec): as for GICv3 above.
+        record(`INTID ${gic.bestPending(cpu)?.id ?? 'none'}: no free list register`, 'pending');
+        return;
+      }
+      const iar = Number(gic.cpuRead(cpu, GICC_IAR));
+      const id = iar & 0x3ff;
+      if (id >= SPURIOUS) return;
+      const k = gic.key(cpu, id);
+      gic.cpuWrite(cpu, GICC_EOIR, iar);
+      let lr = GICH_LR_PENDING | (gic.s.group[k] ? GICH_LR_GRP1 : 0) | ((gic.s.priority[k] >> 3) << 23) | id;
+      if (id < 16) {
+        gic.cpuWrite(cpu, GICC_DIR, iar);
+        lr |= iar & 0x1c00;
+      } else {
+        lr |= GICH_LR_HW | (id << 10);
+      }
+      gic.virt.hypWrite(cpu, GICH_LR0 + 4 * n, lr >>> 0);
+      record(`INTID ${id} in GICH_LR${n}`, 'interrupt', hexValue(lr >>> 0));
+    }
+  }
+
+  /** The lowest list register ELRSR reports empty. */
+  private freeListRegister(elrsr: number): number | undefined {
+    for (let i = 0; i < NUM_LRS; i++) if ((elrsr >> i) & 1) return i;
+    return undefined;
+  }
+
   /** MMIO emulation from the data-abort syndrome (arm_vcpu's handle_data_abort), or an external abort for the guest. */
   private dataAbort(host: HypervisorHost, esr: bigint, common: Omit<TrapRecord, 'seq' | 'outcome'>): void {
     const core = this.core;
@@ -162,7 +283,7 @@ export class BuiltinHypervisor {
       if (hit && this.emulateDecoded(host, elr, ipa, rec)) return;
       rec.outcome = 'no-syndrome';
       this.log.done(rec);
-      this.injectDataAbort(elr, core.getSysreg(R('SPSR_EL2')), far);
+      this.injectDataAbort(elr, core.getSysreg(R('SPSR_EL2')), far, s.write);
       return;
     }
     let ok: boolean;
@@ -185,7 +306,7 @@ export class BuiltinHypervisor {
       // An address no device claims: recorded, and the guest gets a synchronous external abort, as under KVM.
       rec.outcome = 'external-abort-injected';
       this.log.done(rec);
-      this.injectDataAbort(elr, core.getSysreg(R('SPSR_EL2')), far);
+      this.injectDataAbort(elr, core.getSysreg(R('SPSR_EL2')), far, s.write);
       return;
     }
     core.setSysreg(R('ELR_EL2'), elr + 4n);
@@ -255,10 +376,10 @@ export class BuiltinHypervisor {
     core.setSysreg(R('SPSR_EL2'), 0x3c5n | (spsr & 0xf0000000n));
   }
 
-  private injectDataAbort(elr: bigint, spsr: bigint, far: bigint): void {
+  private injectDataAbort(elr: bigint, spsr: bigint, far: bigint, write: boolean): void {
     const fromEl0 = ((spsr >> 2n) & 3n) === 0n;
-    // EC Data Abort (lower or same EL), IL, DFSC 0b010000: synchronous external abort.
-    this.inject(elr, spsr, (BigInt(fromEl0 ? 0x24 : 0x25) << 26n) | (1n << 25n) | 0x10n, far);
+    // EC Data Abort (lower or same EL), IL, WnR, DFSC 0b010000: what the bare machine's external abort reports.
+    this.inject(elr, spsr, (BigInt(fromEl0 ? 0x24 : 0x25) << 26n) | (1n << 25n) | (write ? 1n << 6n : 0n) | 0x10n, far);
   }
 
   private injectUndefined(elr: bigint, spsr: bigint): void {

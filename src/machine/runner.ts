@@ -50,7 +50,7 @@ const NEVER = (1n << 64n) - 1n;
 const B_SELF = 0x14000000;
 const WFE = 0xd503205f;
 /** Core debug stop kinds (src/core/debug.ts DebugStop) the runner observes for the trap records. */
-const DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
+const DEBUG_BREAKPOINT = 1, DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
 const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
 const VMPIDR_EL2 = sysRegIndex('VMPIDR_EL2');
 
@@ -70,7 +70,6 @@ interface Vcpu {
 export class Runner {
   private readonly vcpus: Vcpu[];
   private turnUsed = 0n;
-  private outcome: RunOutcome | undefined;
   /** Whether more UART input may arrive (the host's input is still open). */
   private inputOpen = false;
   private inputArrived: (() => void) | undefined;
@@ -88,8 +87,8 @@ export class Runner {
     }));
     board.onLineRaised = (cpu) => { this.vcpus[cpu].waiting = false; };
     if (opts.hypervisor === 'builtin') {
-      this.hypervisor = new BuiltinHypervisor(board.core, RAM_BASE, opts.memory, this.traps);
-      this.hypervisor.configureVcpu(this.vcpus[0].mpidr);
+      this.hypervisor = new BuiltinHypervisor(board.core, RAM_BASE, opts.memory, this.traps, board.gic);
+      this.hypervisor.configureVcpu(this.vcpus[0].mpidr, 0);
       board.core.exports.setHostExceptionLevels(1 << 2);
     } else if (opts.el >= 2) {
       // The user's own EL2: its data aborts from lower ELs are recorded, completed when it returns to the guest.
@@ -98,11 +97,27 @@ export class Runner {
         ELR_EL2: sysRegIndex('ELR_EL2'), SPSR_EL2: sysRegIndex('SPSR_EL2'),
       };
       this.recorder = new El2ExitRecorder(this.traps, regs, (ipa, size) => board.map.lookup(ipa, size)?.device.name);
-      board.core.exports.setDebugEvents((1 << DEBUG_EXCEPTION_TAKEN) | (1 << DEBUG_EXCEPTION_RETURN));
+      this.recorderEvents = (1 << DEBUG_EXCEPTION_TAKEN) | (1 << DEBUG_EXCEPTION_RETURN);
+      board.core.exports.setDebugEvents(this.recorderEvents);
     }
   }
 
   get core(): Core { return this.board.core; }
+
+  /** The debug events (bit per DebugStop kind) the trap recorder needs; a debugger's are merged with them. */
+  private recorderEvents = 0;
+  private debuggerEvents = 0;
+
+  /** Debug events a debugger wants a stop for: step() returns 'debug' for these and only these. */
+  setDebuggerEvents(mask: number): void {
+    this.debuggerEvents = mask;
+    this.core.setDebugEvents(mask | this.recorderEvents);
+  }
+
+  /** Every vCPU with its MPIDR and power state (threads for a debugger). */
+  get vcpuStates(): readonly { readonly index: number; readonly mpidr: bigint; readonly power: CpuPowerState; readonly state?: CpuSnapshot }[] {
+    return this.vcpus;
+  }
 
   static async create(image: Uint8Array, opts: RunOptions): Promise<Runner> {
     const console = opts.console;
@@ -269,13 +284,10 @@ export class Runner {
         if (this.recorder && kind === DEBUG_EXCEPTION_TAKEN) {
           const last = core.exports.lastException();
           if (((last >> 2) & 3) === 2) this.recorder.exceptionTaken(core, v.index, last & 3);
-          return undefined;
         }
-        if (this.recorder && kind === DEBUG_EXCEPTION_RETURN) {
-          this.recorder.exceptionReturned(core, v.index);
-          return undefined;
-        }
-        return 'debug';
+        if (this.recorder && kind === DEBUG_EXCEPTION_RETURN) this.recorder.exceptionReturned(core, v.index);
+        // Breakpoints always stop; an event only when the debugger asked for it (not just the recorder).
+        return kind === DEBUG_BREAKPOINT || (this.debuggerEvents & (1 << kind)) !== 0 ? 'debug' : undefined;
       }
       case Exit.Budget:
         if (slice > 1n && core.pc === pcBefore && this.isBranchToSelf(core.pc) && this.nothingCanInterrupt()) {
@@ -343,7 +355,7 @@ export class Runner {
     core.resetSysregs();
     core.setSysreg(MPIDR_EL1, target.mpidr);
     core.setSysreg(VMPIDR_EL2, target.mpidr);
-    this.hypervisor?.configureVcpu(target.mpidr);
+    this.hypervisor?.configureVcpu(target.mpidr, target.index);
     const reset = core.saveCpu();
     core.loadCpu(mine);
     const regs = new Uint8Array(reset.regs.length);

@@ -144,7 +144,7 @@ export interface RunOptions {
  */
 export async function runOnCore(cases: readonly Case[], seqVa: readonly bigint[], opts: RunOptions = {}): Promise<MachineState[]> {
   const core = await Core.load();
-  core.setJitThreshold(opts.translated ? 1 : 0);
+  core.setJitThreshold(opts.translated ? 1 : 0, 0);
   core.configureRam(TEXT_VA, 0x1000000n);
   // qemu-aarch64 runs user code with the MMU on and Normal memory: no alignment faults on ordinary accesses.
   core.setDataAccessesNormal(true);

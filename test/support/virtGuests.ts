@@ -49,6 +49,8 @@ export const VIRT_GUESTS: VirtGuest[] = [
     trapdoor: ['--el', '2', '--gic', '2', '--cpus', '1', '--memory', '128M'] },
   { name: 'virt-vgic-gicv3', source: 'virt-vgic.S', qemu: ['-M', 'virt,virtualization=on,gic-version=3'],
     trapdoor: ['--el', '2', '--gic', '3', '--cpus', '1', '--memory', '128M'] },
+  { name: 'virt-unclaimed', source: 'virt-unclaimed.S', qemu: ['-M', 'virt,gic-version=2'],
+    trapdoor: ['--el', '1', '--gic', '2', '--cpus', '1', '--memory', '128M'] },
   // secure=on: QEMU provides no PSCI, the guest ends with semihosting SYS_EXIT.
   { name: 'virt-el3', source: 'virt-el3.S', qemu: ['-M', 'virt,secure=on,virtualization=on', '-semihosting'],
     trapdoor: ['--el', '3', '--cpus', '1', '--memory', '128M'] },

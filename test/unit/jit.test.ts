@@ -1,5 +1,6 @@
-// The translating tier: translated blocks against qemu-aarch64 on random sequences, against the interpreter on
-// random loops stopped at every budget, and its invalidation by code writes and breakpoints.
+// The translating tier: translated blocks (and the words they hand to the interpreter) against qemu-aarch64 on
+// random sequences, against the interpreter on random loops stopped at every budget, and its invalidation by code
+// writes and breakpoints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EncodingRow } from '../../src/arch/a64/encoding';
@@ -9,8 +10,10 @@ import { FORM_TRANSLATORS } from '../../src/machine/jit/forms';
 import { Core } from '../../src/machine/core';
 import { randomFields, xorshift } from '../../tools/randomWords';
 import { branchWords, isControlledBranch } from '../support/branchWords';
-import { compareWithQemu, describeCase } from '../support/diffHarness';
+import { compareWithQemu, describeCase, diffStates, runOnCore, runOnQemu } from '../support/diffHarness';
+import { fpCases } from '../support/fpWords';
 import { allocatedWord, randomCases, randomState, type WordMaker } from '../support/randomCases';
+import { ldstInitialState, ldstWordMaker } from '../support/ldstWords';
 
 const dis = new Disassembler();
 const words = allocatedWord((w) => dis.decodeRow(w));
@@ -147,4 +150,39 @@ test('a breakpoint inside a translated loop stops there', async () => {
   assert.equal(core.run(1000n), 3);
   assert.equal(core.pc, CODE + 8n);
   assert.ok(core.insnCount - before < 4n);
+});
+
+test('words without a translation run inside blocks through their interpreter handler: loads and stores match qemu-aarch64', async () => {
+  const rows = dis.rows.filter((r) => ['ldst_unscaled', 'ldst_immpost', 'ldst_immpre', 'ldst_pos', 'ldst_regoff', 'ldstpair_off',
+    'ldstpair_post'].includes(r.group));
+  const rand = xorshift(104);
+  const cases = randomCases(rows, 120, 8, rand, ldstWordMaker((w) => dis.decodeRow(w), 8))
+    .map((c) => ({ ...c, initial: ldstInitialState(c.initial, rand) }));
+  let translatedWords = 0;
+  const failures = await compareWithQemu(cases, describeCase((w) => dis.disassemble(w)), {
+    translated: true, onTierStats: (s) => { translatedWords += s.words; },
+  });
+  assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 5).join('\n')}`);
+  assert.ok(translatedWords > 120 * 8 * 0.4, `only ${translatedWords} words in blocks`);
+});
+
+test('words without a translation inside blocks: scalar and vector FP match qemu-aarch64', async () => {
+  const rows = dis.rows.filter((r) => ['floatdp1', 'floatdp2', 'floatdp3', 'floatcmp', 'asimdsame'].includes(r.group)
+    && /^f/.test(r.mnemonic) && !/^FML[AS]L/.test(r.form));
+  assert.ok(rows.length > 20);
+  // Integer rows between them, so that blocks also have natively translated words.
+  const mixed = [...rows, ...dis.rows.filter((r) => ['addsub_imm', 'log_shift'].includes(r.group))];
+  const cases = fpCases(mixed, 120, 6, xorshift(105), words, 0xffffffff);
+  const failures: string[] = [];
+  // In batches of 60: the QEMU program's data must stay below the scratch buffer.
+  for (let k = 0; k < cases.length; k += 60) {
+    const batch = cases.slice(k, k + 60);
+    const qemu = runOnQemu(batch);
+    const ours = await runOnCore(batch, qemu.seqVa, { translated: true });
+    batch.forEach((c, i) => {
+      const d = diffStates(ours[i], qemu.results[i]);
+      if (d.length) failures.push(`${describeCase((w) => dis.disassemble(w))(c, k + i)}\n  ${d.join('\n  ')}`);
+    });
+  }
+  assert.equal(failures.length, 0, `${failures.length}/${cases.length} cases differ:\n${failures.slice(0, 4).join('\n')}`);
 });

@@ -42,6 +42,8 @@ const EXPECTED: Record<string, string[]> = {
   'virt-vgic-gicv2': [...VGIC, 'GICH_VTR 0x90000003', 'EL2: GICH_LR0 0xa00002a\nEL2: GICH_LR1 0x600002b\nEL2: GICH_ELRSR0 0xf'],
   'virt-vgic-gicv3': [...VGIC, 'ICH_VTR_EL2 0x90b80003',
     'EL2: ICH_LR0_EL2 0x10a000000000002a\nEL2: ICH_LR1_EL2 0x106000000000002b\nEL2: ICH_ELRSR_EL2 0xf'],
+  'virt-unclaimed': ['reads and writes where nothing answers\nESR 0x96000010\nFAR 0xa800000\nafter the load, w1 0x77',
+    'ESR 0x96000050\nFAR 0xa800008\nafter the store'],
   'virt-el3': ['started at EL 0x3', 'SCR_EL3 0x531', 'now at EL 0x2\nnow at EL 0x1', 'EL1: ESR 0x56000005',
     'EL3: ESR 0x5e000031', 'EL2: ESR 0x5e000041', 'back at EL 0x2', 'EL3: ESR 0x5e000033'],
 };

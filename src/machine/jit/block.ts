@@ -1,7 +1,14 @@
 // One translated block as a WebAssembly function (pc: i64, budget: i64) -> retired: i64. Guest registers live in
-// locals for the whole block (loaded on entry, the written ones stored on exit), NZCV in a local copy of PSTATE,
-// and a block whose last branch targets its first word loops inside the function while the budget allows.
-import { FunctionBody, moduleBytes, Op, ValType, VOID_BLOCK } from './wasm';
+// locals for the whole block (loaded on entry, the written ones stored on exit and around the words it hands to
+// the interpreter), NZCV in a local copy of PSTATE, and a block whose last branch targets its first word loops
+// inside the function while the budget allows.
+import { FunctionBody, ImportedFunction, moduleBytes, Op, ValType, VOID_BLOCK } from './wasm';
+
+/** The core's jitStep(row, insn, pc, ps, retiredBefore) -> stop (src/core/jit.ts): function 0 of every block. */
+const JIT_STEP: ImportedFunction = {
+  name: 'jitStep', params: [ValType.I32, ValType.I32, ValType.I64, ValType.I32, ValType.I64], results: [ValType.I32],
+};
+const JIT_STEP_INDEX = 0;
 
 /** Where the core keeps what a block reads and writes (byte addresses in its memory). */
 export interface CoreLayout {
@@ -56,8 +63,12 @@ export class BlockBuilder {
   private readonly retired = this.f.local(ValType.I64);
   private readonly next = this.f.local(ValType.I64);
   private spAddr = -1;
+  /** Where the guest registers must be stored (before a jitStep call) or loaded again (after): filled in by finish(). */
+  private readonly syncPoints: { at: number; kind: 'flush' | 'reload' }[] = [];
   /** Words translated so far; the word being translated is at pc + 4 * words. */
   words = 0;
+  /** Words translated to WebAssembly operations (the others call their interpreter handler). */
+  native = 0;
 
   constructor(private readonly layout: CoreLayout) {}
 
@@ -163,6 +174,62 @@ export class BlockBuilder {
     return this;
   }
 
+  /**
+   * A word without a translation: its interpreter handler runs through jitStep with the guest registers in memory.
+   * The block leaves after it when it branched, trapped or changed what the block assumes; `last` ends the block
+   * there in any case (a branch to a register, an exception-generating instruction).
+   */
+  interpret(row: number, insn: number, last: boolean): void {
+    const f = this.f;
+    const ps = this.ps();
+    this.syncPoints.push({ at: f.code.length, kind: 'flush' });
+    f.i32(row).i32(insn);
+    this.pcPlus(0);
+    f.get(ps).get(this.retired).i64(BigInt(this.words)).op(Op.I64Add).op(Op.Call, JIT_STEP_INDEX);
+    this.withTemp(ValType.I32, (stop) => {
+      f.set(stop);
+      this.syncPoints.push({ at: f.code.length, kind: 'reload' });
+      this.psWritten = true;
+      const leave = () => {
+        f.get(this.retired).i64(BigInt(this.words + 1)).op(Op.I64Add).set(this.retired);
+        f.i32(0).mem(Op.I64Load, this.layout.ctx).set(this.next);
+      };
+      if (last) {
+        leave();
+        f.op(Op.Br, 1);
+      } else {
+        f.get(stop).op(Op.If, VOID_BLOCK);
+        leave();
+        f.op(Op.Br, 2, Op.End);
+      }
+    });
+  }
+
+  /** Stores every register the block writes (its locals are the truth until then). */
+  private flushCode(): number[] {
+    const f = new FunctionBody(0);
+    const { regs, spBase } = this.layout;
+    for (const n of this.written) {
+      const l = this.regLocals.get(n)!;
+      if (n === SP_REG) f.get(this.spAddr).get(l).mem(Op.I64Store, spBase);
+      else f.i32(0).get(l).mem(Op.I64Store, regs + n * 8);
+    }
+    return f.code;
+  }
+
+  /** Loads every register the block uses, and PSTATE, as the interpreter handler left them. */
+  private reloadCode(): number[] {
+    const f = new FunctionBody(0);
+    const { regs, spBase, ctx } = this.layout;
+    for (const [n, l] of this.regLocals) {
+      if (n === SP_REG) f.get(this.spAddr).mem(Op.I64Load, spBase);
+      else f.i32(0).mem(Op.I64Load, regs + n * 8);
+      f.set(l);
+    }
+    f.i32(0).mem(Op.I32Load, ctx + 8).set(this.ps());
+    return f.code;
+  }
+
   /** The module for the block, ending with `terminal` after `words` translated words. */
   finish(terminal: Terminal | undefined): Uint8Array {
     const n = this.words + (terminal ? 1 : 0);
@@ -177,8 +244,14 @@ export class BlockBuilder {
     const selfLoop = terminal !== undefined && terminal.offset === -this.words * 4;
     if (terminal?.link) this.regLocal(30);
     this.prologue();
-    f.op(Op.Loop, VOID_BLOCK);
-    f.code.push(...body);
+    // block $exit (a word handed to the interpreter may leave early) / loop $top (a branch to the block's start).
+    f.op(Op.Block, VOID_BLOCK, Op.Loop, VOID_BLOCK);
+    let from = 0;
+    for (const p of this.syncPoints) {
+      f.code.push(...body.slice(from, p.at), ...(p.kind === 'flush' ? this.flushCode() : this.reloadCode()));
+      from = p.at;
+    }
+    f.code.push(...body.slice(from));
     f.get(this.retired).i64(BigInt(n)).op(Op.I64Add).set(this.retired);
     if (!terminal) {
       this.pcPlus(0).f.set(this.next);
@@ -210,9 +283,9 @@ export class BlockBuilder {
         taken();
       }
     }
-    f.op(Op.End);
+    f.op(Op.End, Op.End);
     this.epilogue();
-    return moduleBytes([ValType.I64, ValType.I64], [ValType.I64], f);
+    return moduleBytes([ValType.I64, ValType.I64], [ValType.I64], f, [JIT_STEP]);
   }
 
   private prologue(): void {

@@ -1,8 +1,8 @@
 // A minimal WebAssembly binary writer for the translating tier: one function per module, importing the core's
-// memory, with the opcodes the A64 translator uses.
+// memory and functions, with the opcodes the A64 translator uses.
 
 export const enum Op {
-  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d, Return = 0x0f,
+  Block = 0x02, Loop = 0x03, If = 0x04, Else = 0x05, End = 0x0b, Br = 0x0c, BrIf = 0x0d, Return = 0x0f, Call = 0x10,
   Drop = 0x1a, Select = 0x1b,
   LocalGet = 0x20, LocalSet = 0x21, LocalTee = 0x22,
   I32Load = 0x28, I64Load = 0x29, I32Store = 0x36, I64Store = 0x37,
@@ -92,19 +92,37 @@ function name(out: number[], s: string): void {
   for (const c of s) out.push(c.charCodeAt(0));
 }
 
-/** A module importing env.memory and exporting `body` as function "b" of type (params) -> results. */
-export function moduleBytes(params: ValType[], results: ValType[], body: FunctionBody): Uint8Array {
+/** A function the module imports from `env`. */
+export interface ImportedFunction { readonly name: string; readonly params: ValType[]; readonly results: ValType[] }
+
+function funcType(out: number[], params: ValType[], results: ValType[]): void {
+  out.push(0x60);
+  uleb(out, params.length); out.push(...params);
+  uleb(out, results.length); out.push(...results);
+}
+
+/**
+ * A module importing env.memory and the functions `imports` (indices 0..n-1), and exporting `body` as function
+ * "b" of type (params) -> results (index n).
+ */
+export function moduleBytes(params: ValType[], results: ValType[], body: FunctionBody, imports: readonly ImportedFunction[] = []): Uint8Array {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  const type: number[] = [1, 0x60];
-  uleb(type, params.length); type.push(...params);
-  uleb(type, results.length); type.push(...results);
-  section(out, 1, type);
-  const imports: number[] = [1];
-  name(imports, 'env'); name(imports, 'memory'); imports.push(0x02, 0x00, 0x00);
-  section(out, 2, imports);
-  section(out, 3, [1, 0]);
+  const types: number[] = [];
+  uleb(types, imports.length + 1);
+  for (const f of imports) funcType(types, f.params, f.results);
+  funcType(types, params, results);
+  section(out, 1, types);
+  const imp: number[] = [];
+  uleb(imp, imports.length + 1);
+  name(imp, 'env'); name(imp, 'memory'); imp.push(0x02, 0x00, 0x00);
+  imports.forEach((f, i) => { name(imp, 'env'); name(imp, f.name); imp.push(0x00); uleb(imp, i); });
+  section(out, 2, imp);
+  const funcs: number[] = [1];
+  uleb(funcs, imports.length);
+  section(out, 3, funcs);
   const exports: number[] = [1];
-  name(exports, 'b'); exports.push(0x00, 0);
+  name(exports, 'b'); exports.push(0x00);
+  uleb(exports, imports.length);
   section(out, 7, exports);
   section(out, 10, [1, ...body.encode()]);
   return Uint8Array.from(out);
