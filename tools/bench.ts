@@ -1,6 +1,6 @@
 // `npm run bench`: the same compute-bound guest in Trapdoor and in qemu-system-aarch64, timed in this process;
-// prints both speeds and their ratio. Run from the repository root: the guest is built from
-// test/guests/bench-compute.S with the cross toolchain.
+// prints both speeds and their ratio, the MMU-on/off ratio, and the memory a large, untouched RAM costs. Run from
+// the repository root: the guests are built from test/guests/bench-compute*.S with the cross toolchain.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +69,20 @@ async function main(): Promise<void> {
     console.log(`  trapdoor, MMU off (again): ${off.seconds.toFixed(3)} s  ${mips(off.seconds)} MIPS`);
     console.log(`  trapdoor, MMU on:          ${mmu.seconds.toFixed(3)} s  ${mips(mmu.seconds)} MIPS`);
     console.log(`  ratio MMU on/off speed:    ${(off.seconds / mmu.seconds).toFixed(3)}x`);
+
+    // Untouched RAM costs no host memory (issue #5): the example guest with 128M and with 4G of RAM, each in its own
+    // process, compared by peak resident size; and QEMU's for the same guest and size.
+    const rss = (cmd: string, args: string[]): number => {
+      const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', input: '' });
+      return Number(r.stderr.trim().split('\n').pop()) / 1024;
+    };
+    const cli = join(__dirname, '..', 'cli.js');
+    const hello = join(process.cwd(), 'examples/hello/hello.elf');
+    const small = rss(process.execPath, [cli, 'run', hello, '--memory', '128M']);
+    const large = rss(process.execPath, [cli, 'run', hello, '--memory', '4G']);
+    const qemuLarge = rss('qemu-system-aarch64', ['-M', 'virt', '-cpu', 'max', '-nographic', '-m', '4G', '-kernel', hello]);
+    console.log(`memory: examples/hello peak RSS, trapdoor --memory 128M ${small.toFixed(0)} MB, --memory 4G ${large.toFixed(0)} MB ` +
+      `(ratio ${(large / small).toFixed(2)}); qemu -m 4G ${qemuLarge.toFixed(0)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
