@@ -1,32 +1,39 @@
 // The Debug Adapter Protocol session: translates DAP requests into machine operations (run, pause, step,
-// breakpoints, registers, memory, disassembly) and machine events into DAP events. Thin by design.
+// breakpoints, registers, memory, disassembly) and machine events into DAP events. Threads are vCPUs.
 import {
-  DebugSession, ExitedEvent, Handles, InitializedEvent, OutputEvent, Scope, StackFrame, StoppedEvent,
-  TerminatedEvent, Thread,
+  DebugSession, ExitedEvent, InitializedEvent, OutputEvent, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Disassembler } from '../arch/a64/disasm/disassemble';
+import { EXCEPTION_CLASSES } from '../arch/sysregs/fields';
+import { sysRegIndex } from '../arch/sysregs/table';
 import { Elf, ElfError, STT_FUNC, STT_NOTYPE } from '../machine/loaders/elf';
 import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
+import { Breakpoints, DebugStop, EXCEPTION_FILTERS } from './breakpoints';
 import { validateLaunch, LaunchArguments } from './launchConfig';
-import { registerVariables, RegisterGroup } from './registers';
+import { elChain } from './stack';
+import { describePstate, RegisterVariables } from './variables';
 
-const THREAD_ID = 1;
 /** Instructions per slice while running: small enough that pause answers within a few milliseconds. */
 const SLICE = 200_000n;
+/** How often a guest that waits for console input is looked at again (well within pause's 20 ms). */
+const IDLE_POLL_MS = 5;
 
 interface FunctionSymbol { readonly name: string; readonly addr: bigint; readonly size: bigint; }
 
 export class TrapdoorSession extends DebugSession {
   private runner?: Runner;
   private symbols: FunctionSymbol[] = [];
-  private readonly groups = new Handles<RegisterGroup>();
+  private registers?: RegisterVariables;
+  private breakpoints?: Breakpoints;
   private running = false;
   private pauseRequested = false;
-  private readonly breakpoints = new Set<bigint>();
+  private stopOnEntry = true;
+  /** The EL of each frame of the current vCPU's last stack trace (frame ids are indices). */
+  private frameEls: number[] = [];
   private readonly disassembler = new Disassembler();
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
@@ -35,50 +42,82 @@ export class TrapdoorSession extends DebugSession {
       supportsDisassembleRequest: true,
       supportsSteppingGranularity: true,
       supportsInstructionBreakpoints: true,
+      supportsFunctionBreakpoints: true,
+      supportsSetVariable: true,
       supportsReadMemoryRequest: true,
       supportsTerminateRequest: true,
+      exceptionBreakpointFilters: EXCEPTION_FILTERS,
     };
     this.sendResponse(response);
   }
 
   protected async launchRequest(response: DebugProtocol.LaunchResponse, raw: DebugProtocol.LaunchRequestArguments): Promise<void> {
-    const problem = validateLaunch(raw as Record<string, unknown>);
+    const problem = validateLaunch((raw ?? {}) as Record<string, unknown>);
     if (typeof problem === 'string') {
       this.sendErrorResponse(response, { id: 1001, format: problem, showUser: true });
       return;
     }
     const args: LaunchArguments = problem;
     const cwd = args.cwd ?? dirname(resolve(args.program));
+    const file = (field: string, path: string): Uint8Array => {
+      try {
+        return readFileSync(resolve(cwd, path));
+      } catch (e) {
+        throw new LaunchFileError(`"${field}": cannot read ${path}: ${(e as Error).message}`);
+      }
+    };
     try {
-      const image = readFileSync(resolve(cwd, args.program));
-      this.symbols = functionSymbols(new Elf(image));
+      const image = file('program', args.program);
+      this.symbols = functionSymbols(image);
       this.runner = await Runner.create(image, {
-        el: args.entryEl, memory: args.memoryBytes, root: cwd, cmdline: args.program,
+        el: args.entryEl, memory: args.memoryBytes, root: cwd, cmdline: args.program, cpus: args.cpus, gic: args.gic,
+        hypervisor: args.hypervisor, append: args.bootargs,
+        dtb: args.dtb === undefined ? undefined : file('dtb', args.dtb),
+        initrd: args.initrd === undefined ? undefined : file('initrd', args.initrd),
         console: {
-          write: (bytes) => this.sendEvent(new OutputEvent(Buffer.from(bytes).toString('latin1'), 'stdout')),
+          write: (bytes, stream) => this.sendEvent(new OutputEvent(Buffer.from(bytes).toString('latin1'), stream)),
           readByte: () => undefined,
         },
       });
     } catch (e) {
-      const msg = e instanceof ElfError || e instanceof LoadError ? `${args.program}: ${e.message}` : `cannot launch ${args.program}: ${(e as Error).message}`;
+      const msg = e instanceof LaunchFileError ? e.message
+        : e instanceof ElfError || e instanceof LoadError ? `"program": ${args.program}: ${e.message}`
+          : `cannot launch ${args.program}: ${(e as Error).message}`;
       this.sendErrorResponse(response, { id: 1002, format: msg, showUser: true });
       return;
     }
+    // The Debug Console can always type more: a guest waiting for UART input waits, it is not stuck.
+    this.runner.setUartInputOpen(true);
+    const core = this.runner.core;
+    this.registers = new RegisterVariables(core, { highestEl: args.hypervisor === 'builtin' ? 1 : args.entryEl, gicv3: args.gic === 3 });
+    this.breakpoints = new Breakpoints(core, (name) => this.symbols.find((s) => s.name === name)?.addr);
+    this.stopOnEntry = args.stopOnEntry;
     this.sendResponse(response);
     this.sendEvent(new InitializedEvent());
-    this.stopOnEntry = args.stopOnEntry;
   }
-
-  private stopOnEntry = true;
 
   protected configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
     this.sendResponse(response);
-    if (this.stopOnEntry) this.sendEvent(new StoppedEvent('entry', THREAD_ID));
+    if (this.stopOnEntry) this.stopped('entry');
     else this.resume();
   }
 
+  /** The vCPU on the core, as a DAP thread id (threads are numbered from 1). */
+  private get currentThread(): number { return this.runner!.board.runningCpu + 1; }
+
+  private stopped(reason: string, description?: string): void {
+    this.registers?.reset();
+    const e = new StoppedEvent(reason, this.currentThread) as DebugProtocol.StoppedEvent;
+    e.body.allThreadsStopped = true;
+    if (description) e.body.description = e.body.text = description;
+    this.sendEvent(e);
+  }
+
   protected threadsRequest(response: DebugProtocol.ThreadsResponse): void {
-    response.body = { threads: [new Thread(THREAD_ID, 'vCPU 0')] };
+    const cpus = this.runner?.vcpuStates.filter((v) => v.power !== 'off') ?? [];
+    response.body = {
+      threads: cpus.map((v) => new Thread(v.index + 1, `vCPU ${v.index} (MPIDR 0x${v.mpidr.toString(16)})`)),
+    };
     this.sendResponse(response);
   }
 
@@ -89,30 +128,67 @@ export class TrapdoorSession extends DebugSession {
     return addr === best.addr ? best.name : `${best.name}+0x${(addr - best.addr).toString(16)}`;
   }
 
-  protected stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
-    const core = this.runner!.core;
-    const pc = core.pc;
-    const el = (core.pstate >> 2) & 3;
-    const frame = new StackFrame(0, `EL${el}: ${this.symbolAt(pc) ?? `0x${pc.toString(16)}`}`);
-    frame.instructionPointerReference = `0x${pc.toString(16)}`;
-    response.body = { stackFrames: [frame], totalFrames: 1 };
+  protected stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
+    const runner = this.runner!;
+    let frames: StackFrame[];
+    if (args.threadId === this.currentThread) {
+      const chain = elChain(runner.core, (a) => this.symbolAt(a));
+      frames = chain.frames;
+      this.frameEls = chain.els;
+    } else {
+      // A vCPU off the core: its saved PC only (its registers are in its snapshot, not in the core).
+      const s = runner.vcpuStates[args.threadId - 1]?.state;
+      frames = [];
+      if (s) {
+        const f = new StackFrame(0, `EL${(s.pstate >>> 2) & 3} · ${this.symbolAt(s.pc) ?? `0x${s.pc.toString(16)}`}`);
+        f.instructionPointerReference = `0x${s.pc.toString(16)}`;
+        frames.push(f);
+      }
+    }
+    response.body = { stackFrames: frames, totalFrames: frames.length };
     this.sendResponse(response);
   }
 
-  protected scopesRequest(response: DebugProtocol.ScopesResponse): void {
-    response.body = {
-      scopes: [
-        new Scope('General registers', this.groups.create('general'), false),
-        new Scope('Exception registers', this.groups.create('exception'), false),
-      ],
-    };
+  /** A frame of the EL chain below the first was left by the exception taken to the EL of the frame above it. */
+  protected scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+    const takenTo = args.frameId > 0 ? this.frameEls[args.frameId - 1] : undefined;
+    response.body = { scopes: this.registers?.scopes(takenTo) ?? [] };
     this.sendResponse(response);
   }
 
   protected variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
-    const group = this.groups.get(args.variablesReference);
-    response.body = { variables: group && this.runner ? registerVariables(this.runner.core, group) : [] };
+    response.body = { variables: this.registers?.variables(args.variablesReference) ?? [] };
     this.sendResponse(response);
+  }
+
+  protected setVariableRequest(response: DebugProtocol.SetVariableResponse, args: DebugProtocol.SetVariableArguments): void {
+    try {
+      response.body = { value: this.registers!.set(args.variablesReference, args.name, args.value) };
+      this.sendResponse(response);
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 1003, format: (e as Error).message, showUser: true });
+    }
+  }
+
+  /** Debug Console input: `>text` (or any input while the guest runs) goes to the UART, with a newline. */
+  protected evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
+    if (args.context === 'repl' && args.expression.startsWith('>') && this.runner) {
+      this.runner.pushUartInput(Buffer.from(`${args.expression.slice(1)}\n`, 'latin1'));
+      response.body = { result: '', variablesReference: 0 };
+      this.sendResponse(response);
+      return;
+    }
+    this.sendErrorResponse(response, { id: 1004, format: 'type >text to send text to the UART', showUser: false });
+  }
+
+  /** `uartInput` { text }: bytes for the UART's receive FIFO, as typed (no newline added). */
+  protected customRequest(command: string, response: DebugProtocol.Response, args: { text?: unknown }): void {
+    if (command === 'uartInput' && typeof args?.text === 'string' && this.runner) {
+      this.runner.pushUartInput(Buffer.from(args.text, 'latin1'));
+      this.sendResponse(response);
+      return;
+    }
+    super.customRequest(command, response, args);
   }
 
   protected continueRequest(response: DebugProtocol.ContinueResponse): void {
@@ -126,7 +202,7 @@ export class TrapdoorSession extends DebugSession {
     this.sendResponse(response);
   }
 
-  /** `next` and `step in` at instruction granularity: one instruction (exception-aware stepping: issue #6). */
+  /** `next` and `step in` at instruction granularity: one instruction (exception-aware stepping comes later). */
   protected nextRequest(response: DebugProtocol.NextResponse): void {
     this.sendResponse(response);
     this.stepInstruction();
@@ -139,9 +215,10 @@ export class TrapdoorSession extends DebugSession {
 
   private stepInstruction(): void {
     const core = this.runner!.core;
-    if (this.breakpoints.has(core.pc)) core.resumeOverBreakpoint();
+    if (this.breakpoints!.has(core.pc)) core.resumeOverBreakpoint();
     const result = this.runner!.step(1n);
-    if (result === undefined || result === 'debug') this.sendEvent(new StoppedEvent('step', THREAD_ID));
+    if (result === 'debug' && core.debugStop.kind === DebugStop.SysregWrite) this.breakpoints!.place();
+    if (result === undefined || result === 'debug') this.stopped('step');
     else this.finish(result);
   }
 
@@ -150,25 +227,60 @@ export class TrapdoorSession extends DebugSession {
     if (this.running) return;
     this.running = true;
     this.pauseRequested = false;
-    if (this.breakpoints.has(runner.core.pc)) runner.core.resumeOverBreakpoint();
+    runner.setDebuggerEvents(this.breakpoints!.events);
+    if (this.breakpoints!.has(runner.core.pc)) runner.core.resumeOverBreakpoint();
     const slice = (): void => {
       if (this.pauseRequested) {
         this.running = false;
-        this.sendEvent(new StoppedEvent('pause', THREAD_ID));
+        this.stopped('pause');
         return;
       }
+      const before = runner.core.insnCount;
       const result = runner.step(SLICE);
       if (result === 'debug') {
-        this.running = false;
-        this.sendEvent(new StoppedEvent('instruction breakpoint', THREAD_ID));
+        const why = this.debugStop();
+        if (why) {
+          this.running = false;
+          this.stopped(why.reason, why.description);
+          return;
+        }
       } else if (result !== undefined) {
         this.running = false;
         this.finish(result);
-      } else {
-        setImmediate(slice);
+        return;
       }
+      // Every vCPU waits and only console input can wake one: look again shortly, leaving the host CPU idle.
+      if (runner.core.insnCount === before) setTimeout(slice, IDLE_POLL_MS);
+      else setImmediate(slice);
     };
     setImmediate(slice);
+  }
+
+  /** Why the core stopped with a debug event, or undefined when the session goes on (a VBAR moved, a filter off). */
+  private debugStop(): { reason: string; description?: string } | undefined {
+    const core = this.runner!.core;
+    const bps = this.breakpoints!;
+    switch (core.debugStop.kind) {
+      case DebugStop.SysregWrite:
+        bps.place();
+        return undefined;
+      case DebugStop.ExceptionTaken: {
+        const last = core.exports.lastException();
+        const to = (last >> 2) & 3, from = last & 3;
+        if (!bps.filters.has(`el${to}`)) return undefined;
+        const esr = core.getSysreg(sysRegIndex(`ESR_EL${to}`));
+        const ec = Number((esr >> 26n) & 0x3fn);
+        const name = (EXCEPTION_CLASSES[ec] ?? `EC 0x${ec.toString(16)}`).replace(/Exception level/, 'EL');
+        // Class names such as "Data Abort from a lower EL" already say where the exception came from.
+        const source = / EL$| Exception level$/.test(EXCEPTION_CLASSES[ec] ?? '') ? '' : ` from EL${from}`;
+        return { reason: 'exception', description: `${name}${source} taken to EL${to}, ESR 0x${esr.toString(16)}` };
+      }
+      case DebugStop.ExceptionReturn:
+        if (!bps.filters.has('eret')) return undefined;
+        return { reason: 'exception', description: `ERET to ${describePstate(core.pstate)} at 0x${core.pc.toString(16)}` };
+      default:
+        return { reason: bps.isInstruction(core.pc) ? 'instruction breakpoint' : 'function breakpoint' };
+    }
   }
 
   private finish(result: Exclude<ReturnType<Runner['step']>, undefined | 'debug'>): void {
@@ -179,23 +291,24 @@ export class TrapdoorSession extends DebugSession {
     }
     // The guest cannot go on by itself (spinning, waiting, left RAM): stop there so the user can look.
     this.sendEvent(new OutputEvent(`trapdoor: ${result.report}\n`, 'console'));
-    this.sendEvent(new StoppedEvent('exception', THREAD_ID, result.report));
+    this.stopped('exception', result.report);
   }
 
   protected setInstructionBreakpointsRequest(response: DebugProtocol.SetInstructionBreakpointsResponse,
     args: DebugProtocol.SetInstructionBreakpointsArguments): void {
-    const core = this.runner?.core;
-    for (const a of this.breakpoints) core?.clearBreakpoint(a);
-    this.breakpoints.clear();
-    response.body = {
-      breakpoints: args.breakpoints.map((b) => {
-        const addr = BigInt.asUintN(64, BigInt(b.instructionReference) + BigInt(b.offset ?? 0));
-        if (addr % 4n !== 0n) return { verified: false, message: 'A64 instructions are 4-byte aligned' };
-        core?.setBreakpoint(addr);
-        this.breakpoints.add(addr);
-        return { verified: true, instructionReference: `0x${addr.toString(16)}` };
-      }),
-    };
+    response.body = { breakpoints: this.breakpoints?.setInstructions(args.breakpoints) ?? [] };
+    this.sendResponse(response);
+  }
+
+  protected setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse,
+    args: DebugProtocol.SetFunctionBreakpointsArguments): void {
+    response.body = { breakpoints: this.breakpoints?.setFunctions(args.breakpoints) ?? [] };
+    this.sendResponse(response);
+  }
+
+  protected setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse,
+    args: DebugProtocol.SetExceptionBreakpointsArguments): void {
+    if (this.breakpoints) this.breakpoints.filters = new Set(args.filters);
     this.sendResponse(response);
   }
 
@@ -242,7 +355,17 @@ export class TrapdoorSession extends DebugSession {
   }
 }
 
-function functionSymbols(elf: Elf): FunctionSymbol[] {
+class LaunchFileError extends Error {}
+
+/** Function symbols of an ELF program; an Image or a raw binary has none. */
+function functionSymbols(image: Uint8Array): FunctionSymbol[] {
+  let elf: Elf;
+  try {
+    elf = new Elf(image);
+  } catch (e) {
+    if (e instanceof ElfError) return [];
+    throw e;
+  }
   return elf.symbols('symtab')
     .filter((s) => s.shndx !== 0 && s.name && !s.name.startsWith('$') && (s.type === STT_FUNC || s.type === STT_NOTYPE))
     .map((s) => ({ name: s.name, addr: s.value, size: s.size }));

@@ -40,12 +40,12 @@ test('launch stops on entry at EL1 with PC at the ELF entry', () => withClient(a
     dc.waitForEvent('stopped'),
   ]);
   const st = await dc.stackTraceRequest({ threadId: 1 });
-  assert.equal(st.body.stackFrames[0].name, 'EL1: _start');
+  assert.equal(st.body.stackFrames[0].name, 'EL1 · _start');
   assert.equal(st.body.stackFrames[0].instructionPointerReference, '0x40080000');
   const scopes = await dc.scopesRequest({ frameId: 0 });
   const vars = await dc.variablesRequest({ variablesReference: scopes.body.scopes[0].variablesReference });
   const pstate = vars.body.variables.find((v) => v.name === 'pstate')!;
-  assert.match(pstate.value, /DAIF EL1h/);
+  assert.match(pstate.value, /\(EL1h DAIF nzcv\)$/);
   const dis = await dc.disassembleRequest({ memoryReference: '0x40080000', instructionCount: 3 });
   const text = dis.body!.instructions.map((i) => i.instruction);
   assert.equal(text[0], 'mov x0, #0x4                   \t// #4');
