@@ -9,7 +9,7 @@ import type { EncodingRow } from '../src/arch/a64/encoding';
 import { findHandlers } from '../src/arch/a64/emitDispatch';
 import { branchWords, isControlledBranch } from '../test/support/branchWords';
 import { type Case, diffStates, type MachineState, type QemuRun, runOnCore, runOnQemu } from '../test/support/diffHarness';
-import { fpCases } from '../test/support/fpWords';
+import { fpCases, fpWordMaker } from '../test/support/fpWords';
 import { ldstInitialState, ldstWordMaker } from '../test/support/ldstWords';
 import { allocatedWord, randomCases } from '../test/support/randomCases';
 import { xorshift } from './randomWords';
@@ -37,7 +37,7 @@ const PROFILES: Readonly<Record<string, Profile>> = {
   // FP-biased registers and a random FPCR.
   fp: {
     takes: (r) => (r.cls === 'fp' || r.cls === 'simd') && isFpRow(r),
-    cases: (rows, length, rand, decodeRow) => fpCases(rows, 1, length, rand, allocatedWord(decodeRow))[0],
+    cases: (rows, length, rand, decodeRow) => fpCases(rows, 1, length, rand, fpWordMaker(decodeRow))[0],
   },
   simd: {
     takes: (r) => r.cls === 'simd' || r.cls === 'crypto',

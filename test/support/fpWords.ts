@@ -3,7 +3,7 @@
 // boundaries) in half, single or double lanes, and a random FPCR (RMode, FZ, FZ16, DN, sometimes AHP) per case.
 import type { EncodingRow } from '../../src/arch/a64/encoding';
 import type { Case } from './diffHarness';
-import { randomState, WordMaker } from './randomCases';
+import { allocatedWord, randomState, WordMaker } from './randomCases';
 
 const FORMATS = { 16: { e: 5, f: 10 }, 32: { e: 8, f: 23 }, 64: { e: 11, f: 52 } } as const;
 type Size = keyof typeof FORMATS;
@@ -96,4 +96,19 @@ export function fpCases(rows: readonly EncodingRow[], count: number, length: num
     cases.push({ words, initial });
   }
   return cases;
+}
+
+/**
+ * Random allocated FP/SIMD words that qemu-aarch64 7.2 executes as the architecture says: it sign-extends the
+ * 16-bit result of FCVTZS Hd, Hn, #fbits (left out), and FMLAL/FMLSL(2) (vector) with sz (bit 22) = 1 are
+ * UNALLOCATED, which the table (like objdump) ignores (cleared).
+ */
+export function fpWordMaker(decodeRow: (w: number) => EncodingRow | undefined): WordMaker {
+  const allocated = allocatedWord(decodeRow);
+  return (row, rand, ctx) => {
+    const w = allocated(row, rand, ctx);
+    if (w === undefined) return undefined;
+    if (row.form === 'FCVTZS_simd_scalar_shift' && ((w >>> 19) & 0xf) < 4) return undefined;
+    return /^FML[AS]L2?_asimdsame$/.test(row.form) ? (w & ~(1 << 22)) >>> 0 : w;
+  };
 }

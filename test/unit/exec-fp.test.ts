@@ -6,8 +6,8 @@ import { Disassembler } from '../../src/arch/a64/disasm/disassemble';
 import type { EncodingRow } from '../../src/arch/a64/encoding';
 import { xorshift } from '../../tools/randomWords';
 import { Case, diffStates, MachineState, runOnCore, runOnQemu } from '../support/diffHarness';
-import { fpCases } from '../support/fpWords';
-import { allocatedWord, randomState, WordMaker } from '../support/randomCases';
+import { fpCases, fpWordMaker } from '../support/fpWords';
+import { randomState } from '../support/randomCases';
 
 const dis = new Disassembler();
 // Cases per test in `npm test`; FP_CASES=1500 (or more) and another FP_SEED for a long run.
@@ -35,16 +35,7 @@ async function runBoth(cases: readonly Case[]): Promise<{ ours: MachineState[]; 
 async function check(groups: readonly string[], seed: number, filter: (r: EncodingRow) => boolean = fpRow, fpcrMask = 0xffffffff): Promise<void> {
   const rows = dis.rows.filter((r) => groups.includes(r.group) && filter(r));
   assert.ok(rows.length > 0, `no rows in ${groups.join(', ')}`);
-  const allocated = allocatedWord((w) => dis.decodeRow(w));
-  const maker: WordMaker = (row, rand) => {
-    const w = allocated(row, rand);
-    if (w === undefined) return undefined;
-    // QEMU 7.2 sign-extends the 16-bit result of FCVTZS Hd, Hn, #fbits into 32 bits: leave that form out.
-    if (row.form === 'FCVTZS_simd_scalar_shift' && ((w >>> 19) & 0xf) < 4) return undefined;
-    // FMLAL/FMLSL(2) (vector) with sz (bit 22) = 1 are UNALLOCATED, but the table (like objdump) ignores the bit.
-    return /^FML[AS]L2?_asimdsame$/.test(row.form) ? (w & ~(1 << 22)) >>> 0 : w;
-  };
-  const cases = fpCases(rows, COUNT, 6, xorshift(seed + SEED), maker, fpcrMask);
+  const cases = fpCases(rows, COUNT, 6, xorshift(seed + SEED), fpWordMaker((w) => dis.decodeRow(w)), fpcrMask);
   const { ours, theirs } = await runBoth(cases);
   const failures: string[] = [];
   cases.forEach((c, i) => {
