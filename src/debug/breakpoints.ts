@@ -26,7 +26,11 @@ const SCTLR_M = 1n;
 
 /** The vector entry's address: VBAR_ELx + offset, through the EL's stage 1 (and stage 2 for EL1) when enabled. */
 function vectorAddress(core: Core, el: number, offset: bigint): bigint | undefined {
-  const va = (core.getSysreg(VBAR[el - 1]) & ~0x7ffn) + offset;
+  return fetchAddress(core, el, (core.getSysreg(VBAR[el - 1]) & ~0x7ffn) + offset);
+}
+
+/** The PA an instruction fetch at `va` in the translation regime of `el` reads (va itself with translation off). */
+export function fetchAddress(core: Core, el: number, va: bigint): bigint | undefined {
   const mmuOn = (core.getSysreg(sysRegIndex(`SCTLR_EL${el}`)) & SCTLR_M) !== 0n;
   const stage2 = el === 1 && (core.getSysreg(sysRegIndex('HCR_EL2')) & 1n) !== 0n;
   if (!mmuOn && !stage2) return va;
@@ -86,12 +90,25 @@ export class Breakpoints {
 
   has(pa: bigint): boolean { return this.placed.has(pa); }
 
+  /** The hidden breakpoint of a step over a call or an exception (see session.ts next). */
+  private temporary: bigint | undefined;
+  setTemporary(pa: bigint | undefined): void {
+    this.temporary = pa;
+    this.place();
+  }
+
   /** Whether an instruction breakpoint (rather than a function or vector one) is at pa. */
   isInstruction(pa: bigint): boolean { return this.instructions.includes(pa); }
+
+  /** Whether a function or vector-entry breakpoint is at pa now. */
+  isFunction(pa: bigint): boolean {
+    return this.functions.some((f) => (f.vector ? vectorAddress(this.core, f.vector.el, f.vector.offset) : f.symbol) === pa);
+  }
 
   /** Puts every breakpoint into the core at its current address (vector entries move with VBAR and the MMU). */
   place(): void {
     const want = new Set<bigint>(this.instructions);
+    if (this.temporary !== undefined) want.add(this.temporary);
     for (const f of this.functions) {
       const a = f.vector ? vectorAddress(this.core, f.vector.el, f.vector.offset) : f.symbol;
       if (a !== undefined) want.add(a);

@@ -12,10 +12,13 @@ import { sysRegIndex } from '../arch/sysregs/table';
 import { Elf, ElfError, STT_FUNC, STT_NOTYPE } from '../machine/loaders/elf';
 import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
-import { Breakpoints, DebugStop, EXCEPTION_FILTERS } from './breakpoints';
+import { Breakpoints, DebugStop, EXCEPTION_FILTERS, fetchAddress } from './breakpoints';
 import { validateLaunch, LaunchArguments } from './launchConfig';
 import { elChain } from './stack';
 import { describePstate, RegisterVariables } from './variables';
+
+/** Branches that `next` steps like any instruction (no return to the following instruction is expected). */
+const PLAIN_BRANCH = /^(B|B_only|CBN?Z|TBN?Z|BR|RET|ERET|BRA[AB]Z?|RETA[AB]|ERETA[AB])_/;
 
 /** Instructions per slice while running: small enough that pause answers within a few milliseconds. */
 const SLICE = 200_000n;
@@ -35,6 +38,8 @@ export class TrapdoorSession extends DebugSession {
   /** The EL of each frame of the current vCPU's last stack trace (frame ids are indices). */
   private frameEls: number[] = [];
   private readonly disassembler = new Disassembler();
+  /** Where a `next` over a call or an exception stops: the following instruction, at the original EL. */
+  private stepTarget: { pc: bigint; el: number } | undefined;
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
     response.body = {
@@ -203,9 +208,32 @@ export class TrapdoorSession extends DebugSession {
   }
 
   /** `next` and `step in` at instruction granularity: one instruction (exception-aware stepping comes later). */
+  /**
+   * next: one instruction, except that a call (BL, BLR) or an instruction that raises an exception (SVC, HVC, SMC, a
+   * trapped access, an abort) runs on until control is back at the following instruction at the original EL.
+   */
   protected nextRequest(response: DebugProtocol.NextResponse): void {
     this.sendResponse(response);
-    this.stepInstruction();
+    const core = this.runner!.core;
+    const pc = core.pc;
+    const el = (core.pstate >> 2) & 3;
+    const pa = fetchAddress(core, Math.max(el, 1), pc);
+    const word = pa === undefined ? undefined : new DataView(core.readBytes(pa, 4).buffer).getUint32(0, true);
+    const row = word === undefined ? undefined : this.disassembler.decodeRow(word);
+    if (!this.stepOne()) return;
+    const straight = core.pc === pc + 4n && ((core.pstate >> 2) & 3) === el;
+    if (straight || (row !== undefined && PLAIN_BRANCH.test(row.form))) {
+      this.stopped('step');
+      return;
+    }
+    const target = fetchAddress(core, Math.max(el, 1), pc + 4n);
+    if (target === undefined) {
+      this.stopped('step');
+      return;
+    }
+    this.stepTarget = { pc: pc + 4n, el };
+    this.breakpoints!.setTemporary(target);
+    this.resume();
   }
 
   protected stepInRequest(response: DebugProtocol.StepInResponse): void {
@@ -214,12 +242,18 @@ export class TrapdoorSession extends DebugSession {
   }
 
   private stepInstruction(): void {
+    if (this.stepOne()) this.stopped('step');
+  }
+
+  /** Executes one instruction; false when the guest finished instead (the session has said so). */
+  private stepOne(): boolean {
     const core = this.runner!.core;
     if (this.breakpoints!.has(core.pc)) core.resumeOverBreakpoint();
     const result = this.runner!.step(1n);
     if (result === 'debug' && core.debugStop.kind === DebugStop.SysregWrite) this.breakpoints!.place();
-    if (result === undefined || result === 'debug') this.stopped('step');
-    else this.finish(result);
+    if (result === undefined || result === 'debug') return true;
+    this.finish(result);
+    return false;
   }
 
   private resume(): void {
@@ -232,6 +266,7 @@ export class TrapdoorSession extends DebugSession {
     const slice = (): void => {
       if (this.pauseRequested) {
         this.running = false;
+        this.endStepOver();
         this.stopped('pause');
         return;
       }
@@ -241,11 +276,15 @@ export class TrapdoorSession extends DebugSession {
         const why = this.debugStop();
         if (why) {
           this.running = false;
+          this.endStepOver();
           this.stopped(why.reason, why.description);
           return;
         }
+        // Going on from a breakpoint that is not a stop (the step-over target reached at another EL).
+        if (runner.core.debugStop.kind === DebugStop.Breakpoint) runner.core.resumeOverBreakpoint();
       } else if (result !== undefined) {
         this.running = false;
+        this.endStepOver();
         this.finish(result);
         return;
       }
@@ -278,9 +317,22 @@ export class TrapdoorSession extends DebugSession {
       case DebugStop.ExceptionReturn:
         if (!bps.filters.has('eret')) return undefined;
         return { reason: 'exception', description: `ERET to ${describePstate(core.pstate)} at 0x${core.pc.toString(16)}` };
-      default:
+      default: {
+        const target = this.stepTarget;
+        const atTarget = target !== undefined && core.pc === target.pc;
+        if (atTarget && ((core.pstate >> 2) & 3) === target.el) return { reason: 'step' };
+        // The target's address at another EL (or recursion's inner return) is no stop unless a breakpoint is there.
+        if (atTarget && !bps.isInstruction(core.pc) && !bps.isFunction(core.pc)) return undefined;
         return { reason: bps.isInstruction(core.pc) ? 'instruction breakpoint' : 'function breakpoint' };
+      }
     }
+  }
+
+  /** A step over a call or an exception is over (reached, or interrupted by a stop): its breakpoint goes. */
+  private endStepOver(): void {
+    if (this.stepTarget === undefined) return;
+    this.stepTarget = undefined;
+    this.breakpoints!.setTemporary(undefined);
   }
 
   private finish(result: Exclude<ReturnType<Runner['step']>, undefined | 'debug'>): void {

@@ -71,3 +71,25 @@ test('an instruction breakpoint stops there; stepping and continuing run the gue
 test('a wrong launch configuration names the field', () => withClient(async (dc) => {
   await assert.rejects(dc.launch({ program: '/nonexistent.elf', entryEl: 4 } as never), /"entryEl" must be 1, 2 or 3/);
 }));
+
+test('next runs a BL call and an SVC handler, stopping at the following instruction at the same EL', () => withClient(async (dc) => {
+  const program = join(repoRoot(), 'examples/hello/hello.elf');
+  await Promise.all([dc.configurationSequence(), dc.launch({ program, stopOnEntry: true } as never), dc.waitForEvent('stopped')]);
+  await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x40080018' }] });
+  await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('instruction breakpoint', {})]);
+  const pc = async () => (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0].instructionPointerReference;
+  let output = '';
+  dc.on('output', (e: { body: { output: string } }) => { output += e.body.output; });
+  // bl puts: the whole call runs (the greeting is printed), the stop is after it.
+  await Promise.all([dc.nextRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+  assert.equal(await pc(), '0x4008001c');
+  assert.equal(output, 'Hello from EL1\n');
+  // svc #0x42: the EL1 handler runs and returns with ERET; next stops after the SVC, at EL1.
+  await Promise.all([dc.nextRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+  assert.equal(await pc(), '0x40080020');
+  assert.equal(output, 'Hello from EL1\nSVC taken to EL1 (EC 0x15)\n');
+  // step in on a BL follows it.
+  await Promise.all([dc.nextRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+  await Promise.all([dc.stepInRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+  assert.equal(await pc(), '0x40080038');
+}));
