@@ -39,7 +39,7 @@ export class TrapdoorSession extends DebugSession {
   private frameEls: number[] = [];
   private readonly disassembler = new Disassembler();
   /** Where a `next` over a call or an exception stops: the following instruction, at the original EL. */
-  private stepTarget: { pc: bigint; el: number } | undefined;
+  private stepTarget: { pc: bigint; el: number; eretFrom?: number } | undefined;
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
     response.body = {
@@ -236,6 +236,21 @@ export class TrapdoorSession extends DebugSession {
     this.resume();
   }
 
+  /**
+   * step out: runs until the function returns to X30 at this EL, or until an ERET from this EL leaves the exception
+   * handler (whichever comes first).
+   */
+  protected stepOutRequest(response: DebugProtocol.StepOutResponse): void {
+    this.sendResponse(response);
+    const core = this.runner!.core;
+    const el = (core.pstate >> 2) & 3;
+    const lr = core.getX(30);
+    const target = fetchAddress(core, Math.max(el, 1), lr);
+    this.stepTarget = { pc: lr, el, eretFrom: el };
+    this.breakpoints!.setTemporary(target);
+    this.resume();
+  }
+
   protected stepInRequest(response: DebugProtocol.StepInResponse): void {
     this.sendResponse(response);
     this.stepInstruction();
@@ -261,7 +276,8 @@ export class TrapdoorSession extends DebugSession {
     if (this.running) return;
     this.running = true;
     this.pauseRequested = false;
-    runner.setDebuggerEvents(this.breakpoints!.events);
+    const stepOutOfHandler = this.stepTarget?.eretFrom !== undefined ? 1 << DebugStop.ExceptionReturn : 0;
+    runner.setDebuggerEvents(this.breakpoints!.events | stepOutOfHandler);
     if (this.breakpoints!.has(runner.core.pc)) runner.core.resumeOverBreakpoint();
     const slice = (): void => {
       if (this.pauseRequested) {
@@ -315,6 +331,14 @@ export class TrapdoorSession extends DebugSession {
         return { reason: 'exception', description: `${name}${source} taken to EL${to}, ESR 0x${esr.toString(16)}` };
       }
       case DebugStop.ExceptionReturn:
+        // step out of an exception handler: the ERET from the handler's EL ends it.
+        // (An ERET from EL e leaves PC = ELR_ELe and PSTATE.M = SPSR_ELe.M: that tells which EL it left.)
+        if (this.stepTarget?.eretFrom !== undefined && this.stepTarget.eretFrom > 0) {
+          const e = this.stepTarget.eretFrom;
+          const elr = core.getSysreg(sysRegIndex(`ELR_EL${e}`));
+          const spsr = core.getSysreg(sysRegIndex(`SPSR_EL${e}`));
+          if (elr === core.pc && Number(spsr & 0xfn) === (core.pstate & 0xf)) return { reason: 'step' };
+        }
         if (!bps.filters.has('eret')) return undefined;
         return { reason: 'exception', description: `ERET to ${describePstate(core.pstate)} at 0x${core.pc.toString(16)}` };
       default: {

@@ -93,3 +93,20 @@ test('next runs a BL call and an SVC handler, stopping at the following instruct
   await Promise.all([dc.stepInRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
   assert.equal(await pc(), '0x40080038');
 }));
+
+/** examples/hello: the EL1 synchronous exception handler (reached by `b` from the vector, so X30 is stale there). */
+const EL1_SYNC = '0x40080058';
+
+test('step out returns from a function to X30, and from an exception handler through its ERET', () => withClient(async (dc) => {
+  const program = join(repoRoot(), 'examples/hello/hello.elf');
+  await Promise.all([dc.configurationSequence(), dc.launch({ program, stopOnEntry: true } as never), dc.waitForEvent('stopped')]);
+  const pc = async () => (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0].instructionPointerReference;
+  await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: '0x40080038' }] });
+  await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('instruction breakpoint', {})]);
+  await Promise.all([dc.stepOutRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+  assert.equal(await pc(), '0x4008001c');
+  await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: EL1_SYNC }] });
+  await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('instruction breakpoint', {})]);
+  await Promise.all([dc.stepOutRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+  assert.equal(await pc(), '0x40080020');
+}));
