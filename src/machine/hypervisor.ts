@@ -11,7 +11,7 @@ import { GicV2 } from './devices/gicv2';
 import { GicV3 } from './devices/gicv3';
 import { VIRT } from './dtb';
 import { decodeMmioAccess } from './mmioDecode';
-import { dataAbortSyndrome, EC_NAMES, faultIpa, hexValue, TrapLog, TrapRecord } from './traps';
+import { dataAbortSyndrome, EC_NAMES, faultIpa, hexValue, syndromeRegister, TrapLog, TrapRecord } from './traps';
 
 const R = (name: string): number => sysRegIndex(name);
 const HCR_VM = 1n << 0n, HCR_FMO = 1n << 3n, HCR_IMO = 1n << 4n, HCR_TWI = 1n << 13n, HCR_TSC = 1n << 19n, HCR_RW = 1n << 31n;
@@ -51,6 +51,17 @@ export interface HypervisorHost {
 }
 
 /** Back to the guest, the machine stopped (PSCI SYSTEM_OFF), or the guest cannot go on (the report says why). */
+/** What a store of `size` bytes from register t writes (XZR stores zero). */
+function storedValue(core: Core, t: number, size: number): bigint {
+  return t === 31 ? 0n : BigInt.asUintN(size * 8, core.getX(t));
+}
+
+/** What a load of `size` bytes leaves in its register: sign-extended or not, a W register zero-extended. */
+function extendLoaded(raw: bigint, size: number, signed: boolean, sixtyFour: boolean): bigint {
+  const v = signed ? BigInt.asUintN(64, BigInt.asIntN(size * 8, raw)) : raw;
+  return sixtyFour ? v : v & 0xffffffffn;
+}
+
 export type HypervisorExit = 'resume' | 'stop' | { readonly fault: string };
 
 export class BuiltinHypervisor {
@@ -272,10 +283,9 @@ export class BuiltinHypervisor {
     const ipa = faultIpa(core.getSysreg(R('HPFAR_EL2')), far);
     const s = dataAbortSyndrome(esr);
     const hit = host.map.lookup(ipa, s.size);
-    const reg = s.register === 31 ? 'xzr' : `${s.sixtyFour ? 'x' : 'w'}${s.register}`;
     const rec = this.log.add({
       ...common, far: hexValue(far), ipa: hexValue(ipa), device: hit?.device.name, direction: s.write ? 'write' : 'read',
-      width: s.size * 8, register: s.isv ? reg : undefined, outcome: 'pending',
+      width: s.size * 8, register: s.isv ? syndromeRegister(s) : undefined, outcome: 'pending',
     });
     const elr = core.getSysreg(R('ELR_EL2'));
     if (!s.isv) {
@@ -288,16 +298,14 @@ export class BuiltinHypervisor {
     }
     let ok: boolean;
     if (s.write) {
-      const v = s.register === 31 ? 0n : BigInt.asUintN(s.size * 8, core.getX(s.register));
+      const v = storedValue(core, s.register, s.size);
       rec.value = hexValue(v);
       ok = hit !== undefined && host.map.write(ipa, s.size, v);
     } else {
       const v = hit ? host.map.read(ipa, s.size) : undefined;
       ok = v !== undefined;
       if (v !== undefined) {
-        let value = v;
-        if (s.signExtend) value = BigInt.asUintN(64, BigInt.asIntN(s.size * 8, value));
-        if (!s.sixtyFour) value &= 0xffffffffn;
+        const value = extendLoaded(v, s.size, s.signExtend, s.sixtyFour);
         if (s.register !== 31) core.setX(s.register, value);
         rec.value = hexValue(value);
       }
@@ -336,15 +344,13 @@ export class BuiltinHypervisor {
       const at = ipa + BigInt(i * access.size);
       const rt = access.registers[i];
       if (access.write) {
-        const v = rt === 31 ? 0n : BigInt.asUintN(access.size * 8, core.getX(rt));
+        const v = storedValue(core, rt, access.size);
         if (!host.map.write(at, access.size, v)) return false;
         results.push(v);
       } else {
         const raw = host.map.read(at, access.size);
         if (raw === undefined) return false;
-        let v = access.signed ? BigInt.asUintN(64, BigInt.asIntN(access.size * 8, raw)) : raw;
-        if (!access.sixtyFour) v &= 0xffffffffn;
-        results.push(v);
+        results.push(extendLoaded(raw, access.size, access.signed, access.sixtyFour));
       }
     }
     if (!access.write) access.registers.forEach((rt, i) => { if (rt !== 31) core.setX(rt, results[i]); });

@@ -23,6 +23,9 @@ export const PSCI_VERSION_1_1 = 0x00010001;
 /** MIGRATE_INFO_TYPE: no Trusted OS, nothing to migrate. */
 export const TOS_NOT_PRESENT_MP = 2;
 
+/** The affinity fields of an MPIDR (Aff3, Aff2.Aff1.Aff0), by which PSCI names CPUs. */
+export const MPIDR_AFFINITY = 0xff00ffffffn;
+
 export type CpuPowerState = 'on' | 'off' | 'on-pending';
 /** AFFINITY_INFO's encoding of the power states. */
 const AFFINITY_STATE: Record<CpuPowerState, number> = { on: 0, off: 1, 'on-pending': 2 };
@@ -86,7 +89,7 @@ export function psciCall(platform: PsciPlatform, caller: PsciCaller, regs: reado
       return ret(ok ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED);
     }
     case PSCI_CPU_ON: {
-      const mpidr = arg(1) & 0xff00ffffffn;
+      const mpidr = arg(1) & MPIDR_AFFINITY;
       const state = platform.cpuState(mpidr);
       if (state === undefined) return ret(PSCI_INVALID_PARAMETERS);
       if (state === 'on') return ret(PSCI_ALREADY_ON);
@@ -99,7 +102,7 @@ export function psciCall(platform: PsciPlatform, caller: PsciCaller, regs: reado
       const level = Number(arg(2));
       if (level > 3) return ret(PSCI_INVALID_PARAMETERS);
       if (level !== 0) return ret(AFFINITY_STATE.on);
-      const state = platform.cpuState(arg(1) & 0xff00ffffffn);
+      const state = platform.cpuState(arg(1) & MPIDR_AFFINITY);
       return state === undefined ? ret(PSCI_INVALID_PARAMETERS) : ret(AFFINITY_STATE[state]);
     }
     case PSCI_CPU_SUSPEND: {

@@ -3,7 +3,7 @@
 // semihosting or PSCI SYSTEM_OFF, can make no progress, or reaches the instruction limit.
 import { VirtBoard } from './board';
 import { Core, CpuSnapshot } from './core';
-import { CpuPowerState, isPsciCall, PsciPlatform, psciCall } from './psci';
+import { CpuPowerState, isPsciCall, MPIDR_AFFINITY, PsciPlatform, psciCall } from './psci';
 import { Console, Semihosting } from './semihosting';
 import { BuiltinHypervisor, HYPERVISOR_RESERVED } from './hypervisor';
 import { El2ExitRecorder, TrapLog, TrapRecord } from './traps';
@@ -335,7 +335,7 @@ export class Runner {
     // SMCCC: an unknown function returns NOT_SUPPORTED (-1) in X0.
     if (!isPsciCall(regs[0])) return (1n << 64n) - 1n;
     const platform: PsciPlatform = {
-      cpuState: (mpidr) => this.vcpus.find((w) => (w.mpidr & 0xff00ffffffn) === (mpidr & 0xff00ffffffn))?.power,
+      cpuState: (mpidr) => this.vcpuOf(mpidr)?.power,
       cpuOn: (mpidr, entry, contextId) => this.cpuOn(mpidr, entry, contextId),
       cpuOff: () => { v.power = 'off'; v.state = undefined; this.turnUsed = QUANTUM; },
       cpuSuspend: () => { v.waiting = true; v.wakeAt = BigInt.asUintN(64, this.core.exports.nextTimerEvent()); },
@@ -346,9 +346,14 @@ export class Runner {
     return psciCall(platform, { cpu: v.index, aarch64: true }, regs).x0;
   }
 
+  /** The vCPU PSCI names by the affinity fields of its MPIDR. */
+  private vcpuOf(mpidr: bigint): Vcpu | undefined {
+    return this.vcpus.find((w) => (w.mpidr & MPIDR_AFFINITY) === (mpidr & MPIDR_AFFINITY));
+  }
+
   /** PSCI CPU_ON: the CPU leaves reset at `entry` in the highest non-secure EL with the MMU off and X0 = contextId. */
   private cpuOn(mpidr: bigint, entry: bigint, contextId: bigint): void {
-    const target = this.vcpus.find((w) => (w.mpidr & 0xff00ffffffn) === (mpidr & 0xff00ffffffn));
+    const target = this.vcpuOf(mpidr);
     if (!target) return;
     const core = this.core;
     const mine = core.saveCpu();

@@ -68,6 +68,11 @@ export function dataAbortSyndrome(esr: bigint): DataAbortSyndrome {
   };
 }
 
+/** The register a syndrome's access moves, as the records name it: xN, wN or xzr. */
+export function syndromeRegister(s: DataAbortSyndrome): string {
+  return s.register === 31 ? 'xzr' : `${s.sixtyFour ? 'x' : 'w'}${s.register}`;
+}
+
 /** The IPA of a stage-2 fault: HPFAR_EL2.FIPA (bits 43:4 hold IPA[51:12]) with the page offset from FAR_EL2. */
 export function faultIpa(hpfar: bigint, far: bigint): bigint {
   return (((hpfar >> 4n) & 0xffffffffffn) << 12n) | (far & 0xfffn);
@@ -126,7 +131,7 @@ export class El2ExitRecorder {
     const rec = this.log.add({
       insnCount: core.insnCount.toString(), vcpu, pc: hexValue(elr), el: fromEL, esr: hexValue(esr), ec: EC_NAMES[0x24],
       far: hexValue(far), ipa: hexValue(ipa), device: this.deviceAt(ipa, s.size), direction: s.write ? 'write' : 'read',
-      width: s.size * 8, register: s.isv ? (s.register === 31 ? 'xzr' : `${s.sixtyFour ? 'x' : 'w'}${s.register}`) : undefined,
+      width: s.size * 8, register: s.isv ? syndromeRegister(s) : undefined,
       value: s.isv && s.write ? hexValue(s.register === 31 ? 0n : BigInt.asUintN(s.size * 8, core.getX(s.register))) : undefined,
       outcome: 'pending',
     });

@@ -28,9 +28,12 @@ export function repoRoot(): string {
   return process.cwd();
 }
 
-/** The CLI bundle of the build the running test belongs to (out/cli.js above out/test/...), else out/cli.js. */
-export function cliPath(): string {
+/** A bundle of the build the running test belongs to (out/<name> above out/test/...), else out/<name>. */
+export function builtFile(name: string): string {
   let dir = __dirname;
-  while (!existsSync(join(dir, 'cli.js')) && dir !== dirname(dir)) dir = dirname(dir);
-  return existsSync(join(dir, 'cli.js')) ? join(dir, 'cli.js') : join(repoRoot(), 'out', 'cli.js');
+  while (!existsSync(join(dir, name)) && dir !== dirname(dir)) dir = dirname(dir);
+  return existsSync(join(dir, name)) ? join(dir, name) : join(repoRoot(), 'out', name);
 }
+
+/** The CLI bundle (out/cli.js) of the build the running test belongs to. */
+export const cliPath = (): string => builtFile('cli.js');

@@ -3,21 +3,15 @@
 // input and output through the Debug Console, and launch configurations with a wrong field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { builtFile } from '../support/cross';
 import { buildGuest, VIRT_GUESTS } from '../support/virtGuests';
-
-function adapter(): string {
-  for (let d = __dirname; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'adapter.js'))) return join(d, 'adapter.js');
-  throw new Error('adapter.js not built');
-}
 
 const guest = (name: string) => buildGuest(VIRT_GUESTS.find((g) => g.name === name)!);
 
 async function withClient(fn: (dc: DebugClient) => Promise<void>): Promise<void> {
-  const dc = new DebugClient(process.execPath, adapter(), 'trapdoor');
+  const dc = new DebugClient(process.execPath, builtFile('adapter.js'), 'trapdoor');
   await dc.start();
   try {
     await fn(dc);

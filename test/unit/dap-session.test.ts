@@ -3,16 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
-import { repoRoot } from '../support/cross';
-
-function adapter(): string {
-  for (let d = __dirname; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'adapter.js'))) return join(d, 'adapter.js');
-  throw new Error('adapter.js not built');
-}
+import { builtFile, repoRoot } from '../support/cross';
 
 function buildGuest(dir: string): string {
   execFileSync('aarch64-linux-gnu-as', ['-o', join(dir, 'g.o'), join(repoRoot(), 'test/guests/semihosting.S')]);
@@ -22,7 +17,7 @@ function buildGuest(dir: string): string {
 
 async function withClient(fn: (dc: DebugClient, dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trapdoor-dap-'));
-  const dc = new DebugClient(process.execPath, adapter(), 'trapdoor');
+  const dc = new DebugClient(process.execPath, builtFile('adapter.js'), 'trapdoor');
   await dc.start();
   try {
     await fn(dc, dir);

@@ -6,14 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../support/cross';
+import { cliPath, repoRoot } from '../support/cross';
 import { buildGuest, runOnQemu, VIRT_GUESTS } from '../support/virtGuests';
-
-/** The CLI bundle beside this test's build (out/test/unit → out/cli.js). */
-const cliPath = (): string => {
-  const beside = join(__dirname, '..', '..', 'cli.js');
-  return existsSync(beside) ? beside : join(repoRoot(), 'out', 'cli.js');
-};
 
 for (const g of VIRT_GUESTS) {
   if (!existsSync(join(repoRoot(), 'test/guests/virt', g.source))) continue;
