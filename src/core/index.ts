@@ -14,6 +14,7 @@ export { signalBusError } from './memory';
 export { resetSystemRegisters } from './exec/system';
 export { setInterruptLines, setVirtualInterruptLines } from './exec/exceptionInterrupt';
 export { setFirmwareConduit, setSemihosting } from './exec/exceptionCall';
+export { waitIsForEvent } from './exec/systemHints';
 export { machineTime, nextTimerEvent, skipTime, timerLines } from './timer';
 export { setGicSystemRegisters } from './gicCpuInterface';
 export { translateForDebugger, walkRecordPointer, walkResultPointer } from './mmu/debugger';

@@ -62,6 +62,7 @@ interface CoreExports {
   setHostExceptionLevels(mask: number): void;
   hostExceptionReturn(): void;
   clearExclusiveLocal(): void;
+  waitIsForEvent(): number;
   SYSREG_COUNT: { value: number };
   resetSystemRegisters(): void;
   setFirmwareConduit(conduit: number): void;

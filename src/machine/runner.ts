@@ -48,7 +48,6 @@ const SLICE = 5_000_000n;
 const QUANTUM = 100_000n;
 const NEVER = (1n << 64n) - 1n;
 const B_SELF = 0x14000000;
-const WFE = 0xd503205f;
 /** Core debug stop kinds (src/core/debug.ts DebugStop) the runner observes for the trap records. */
 const DEBUG_BREAKPOINT = 1, DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
 const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
@@ -256,7 +255,7 @@ export class Runner {
         return done ? { kind: 'exit', status: done.status, reason: done.reason } : undefined;
       }
       case Exit.WaitForInterrupt: {
-        this.startWaiting(v);
+        this.startWaiting(v, core.exports.waitIsForEvent() !== 0);
         return undefined;
       }
       case Exit.FirmwareCall: {
@@ -270,7 +269,7 @@ export class Runner {
         const done = hv.handleExit({
           core, map: this.board.map, vcpu: v.index,
           firmwareCall: (regs) => this.firmwareCall(v, regs),
-          waitForInterrupt: () => this.startWaiting(v),
+          waitForInterrupt: () => this.startWaiting(v, false),
           get stopped() { return runner.stopped !== undefined; },
         });
         if (typeof done === 'object') return { kind: 'left-ram', report: `${done.fault}: ${this.where()}` };
@@ -299,14 +298,14 @@ export class Runner {
     }
   }
 
-  /** The vCPU executed WFI/WFE (or trapped WFI): it waits unless an interrupt is already signalled. */
-  private startWaiting(v: Vcpu): void {
+  /** The vCPU executed WFI or WFE (`forEvent`), or a trapped WFI: it waits unless an interrupt is already signalled. */
+  private startWaiting(v: Vcpu, forEvent: boolean): void {
     const core = this.core;
     const l = this.board.lines[v.index];
     if (l.irq || l.fiq || l.virq || l.vfiq) return;
     v.waiting = true;
     v.wakeAt = BigInt.asUintN(64, core.exports.nextTimerEvent());
-    v.inWfe = this.vcpus.length > 1 && new DataView(core.readBytes(core.pc - 4n, 4).buffer).getUint32(0, true) === WFE;
+    v.inWfe = forEvent;
   }
 
   /** A spin on `b .` ends only by an interrupt: none can come when no timer is armed and no other vCPU runs. */

@@ -29,15 +29,21 @@ function wfxTrapped(wfe: bool): bool {
   return false;
 }
 
+/** Whether the last Exit.WaitForInterrupt came from WFE (an event also ends the wait) rather than WFI. */
+let waitForEvent: bool = false;
+export function waitIsForEvent(): bool { return waitForEvent; }
+
 // WFI: completes at once when an interrupt is pending (even masked), otherwise the host idles until one is.
 export function WFI_hints(): void {
   if (wfxTrapped(false)) return;
+  waitForEvent = false;
   if (interruptLines == 0) requestExit(Exit.WaitForInterrupt);
 }
 
 // WFE: consumes a pending event, otherwise waits like WFI.
 export function WFE_hints(): void {
   if (wfxTrapped(true)) return;
+  waitForEvent = true;
   if (eventRegister) eventRegister = false;
   else if (interruptLines == 0) requestExit(Exit.WaitForInterrupt);
 }
