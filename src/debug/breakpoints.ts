@@ -2,7 +2,7 @@
 // and on vector entries (`vector:el2:lower64:sync`, following VBAR_ELx), and the exception filters.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { sysRegIndex } from '../arch/sysregs/table';
-import { AccessKind, Core, Regime } from '../machine/core';
+import { Core } from '../machine/core';
 
 /** Core debug stop kinds (src/core/debug.ts DebugStop). */
 export const enum DebugStop { Breakpoint = 1, ExceptionTaken = 2, ExceptionReturn = 3, SysregWrite = 4 }
@@ -22,21 +22,10 @@ interface FunctionBreakpoint { readonly name: string; readonly vector?: { el: nu
 
 const VBAR = [1, 2, 3].map((el) => sysRegIndex(`VBAR_EL${el}`));
 const MOVERS = [1, 2, 3].map((el) => [VBAR[el - 1], sysRegIndex(`SCTLR_EL${el}`), ...(el < 3 ? [sysRegIndex('HCR_EL2')] : [])]);
-const SCTLR_M = 1n;
 
 /** The vector entry's address: VBAR_ELx + offset, through the EL's stage 1 (and stage 2 for EL1) when enabled. */
 function vectorAddress(core: Core, el: number, offset: bigint): bigint | undefined {
-  return fetchAddress(core, el, (core.getSysreg(VBAR[el - 1]) & ~0x7ffn) + offset);
-}
-
-/** The PA an instruction fetch at `va` in the translation regime of `el` reads (va itself with translation off). */
-export function fetchAddress(core: Core, el: number, va: bigint): bigint | undefined {
-  const mmuOn = (core.getSysreg(sysRegIndex(`SCTLR_EL${el}`)) & SCTLR_M) !== 0n;
-  const stage2 = el === 1 && (core.getSysreg(sysRegIndex('HCR_EL2')) & 1n) !== 0n;
-  if (!mmuOn && !stage2) return va;
-  const e2h = (core.getSysreg(sysRegIndex('HCR_EL2')) >> 34n) & 1n;
-  const regime = el === 1 ? Regime.EL10 : el === 3 ? Regime.EL3 : e2h ? Regime.EL20 : Regime.EL2;
-  return core.translateForDebugger(va, regime, AccessKind.Fetch).pa;
+  return core.fetchAddress(el, (core.getSysreg(VBAR[el - 1]) & ~0x7ffn) + offset);
 }
 
 export class Breakpoints {

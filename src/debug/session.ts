@@ -12,7 +12,7 @@ import { sysRegIndex } from '../arch/sysregs/table';
 import { Elf, ElfError, STT_FUNC, STT_NOTYPE } from '../machine/loaders/elf';
 import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
-import { Breakpoints, DebugStop, EXCEPTION_FILTERS, fetchAddress } from './breakpoints';
+import { Breakpoints, DebugStop, EXCEPTION_FILTERS } from './breakpoints';
 import { validateLaunch, LaunchArguments } from './launchConfig';
 import { elChain } from './stack';
 import { describePstate, RegisterVariables } from './variables';
@@ -217,7 +217,7 @@ export class TrapdoorSession extends DebugSession {
     const core = this.runner!.core;
     const pc = core.pc;
     const el = (core.pstate >> 2) & 3;
-    const pa = fetchAddress(core, Math.max(el, 1), pc);
+    const pa = core.fetchAddress(Math.max(el, 1), pc);
     const word = pa === undefined ? undefined : new DataView(core.readBytes(pa, 4).buffer).getUint32(0, true);
     const row = word === undefined ? undefined : this.disassembler.decodeRow(word);
     if (!this.stepOne()) return;
@@ -226,7 +226,7 @@ export class TrapdoorSession extends DebugSession {
       this.stopped('step');
       return;
     }
-    const target = fetchAddress(core, Math.max(el, 1), pc + 4n);
+    const target = core.fetchAddress(Math.max(el, 1), pc + 4n);
     if (target === undefined) {
       this.stopped('step');
       return;
@@ -245,7 +245,7 @@ export class TrapdoorSession extends DebugSession {
     const core = this.runner!.core;
     const el = (core.pstate >> 2) & 3;
     const lr = core.getX(30);
-    const target = fetchAddress(core, Math.max(el, 1), lr);
+    const target = core.fetchAddress(Math.max(el, 1), lr);
     this.stepTarget = { pc: lr, el, eretFrom: el };
     this.breakpoints!.setTemporary(target);
     this.resume();

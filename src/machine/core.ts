@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TierStats, TranslatingTier } from './jit/tier';
+import { sysRegIndex } from '../arch/sysregs/table';
 
 /** Executions of a block start in the interpreter before the translating tier compiles it. */
 const DEFAULT_HOT_THRESHOLD = 64;
@@ -300,6 +301,18 @@ export class Core {
     this.pstate = s.pstate;
     this.setFpcr(s.fpcr);
     this.setFpsr(s.fpsr);
+  }
+
+  /**
+   * The PA an instruction fetch at `va` reads in the translation regime of EL `el` (1 for EL1&0, with stage 2 when
+   * HCR_EL2.VM; 2 for EL2 or EL2&0 by HCR_EL2.E2H; 3), va itself with translation off; undefined when it faults.
+   */
+  fetchAddress(el: number, va: bigint): bigint | undefined {
+    const mmuOn = (this.getSysreg(sysRegIndex(`SCTLR_EL${el}`)) & 1n) !== 0n;
+    const hcr = this.getSysreg(sysRegIndex('HCR_EL2'));
+    if (!mmuOn && !(el === 1 && (hcr & 1n) !== 0n)) return va;
+    const regime = el === 1 ? Regime.EL10 : el === 3 ? Regime.EL3 : (hcr >> 34n) & 1n ? Regime.EL20 : Regime.EL2;
+    return this.translateForDebugger(va, regime, AccessKind.Fetch).pa;
   }
 
   /** Every system register to its reset value (a PE coming out of reset). */

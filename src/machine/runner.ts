@@ -374,7 +374,8 @@ export class Runner {
   }
 
   private isBranchToSelf(pc: bigint): boolean {
-    return this.core.readBytes(pc, 4).every((b, i) => b === ((B_SELF >>> (8 * i)) & 0xff));
+    const pa = this.core.fetchAddress(Math.max((this.core.pstate >> 2) & 3, 1), pc);
+    return pa !== undefined && this.core.readBytes(pa, 4).every((b, i) => b === ((B_SELF >>> (8 * i)) & 0xff));
   }
 
   /** Runs to completion, yielding to the event loop between slices so that the process stays interruptible. */
