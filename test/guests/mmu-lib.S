@@ -174,35 +174,7 @@ to_el1: mov     x1, #0x3c5
         msr     elr_el2, x0
         eret
 
-puts:   mov     x1, x0
-        mov     x0, #4
-        hlt     #0xf000
-        ret
-
-puthex: adr     x1, hexbuf
-        mov     w2, #'0'
-        strb    w2, [x1], #1
-        mov     w2, #'x'
-        strb    w2, [x1], #1
-        mov     x3, #60
-        mov     x4, #0
-6:      lsr     x5, x0, x3
-        and     x5, x5, #0xf
-        orr     x4, x4, x5
-        cbnz    x4, 7f
-        cbnz    x3, 8f
-7:      cmp     x5, #10
-        add     x6, x5, #'0'
-        add     x7, x5, #'a' - 10
-        csel    x6, x7, x6, hs
-        strb    w6, [x1], #1
-8:      subs    x3, x3, #4
-        b.pl    6b
-        strb    wzr, [x1]
-        adr     x1, hexbuf
-        mov     x0, #4
-        hlt     #0xf000
-        ret
+        .include "semihosting-print.S"
 
 exit:   print   donetext
         adr     x1, exitblock
@@ -223,5 +195,4 @@ nl:        .asciz "\n"
 donetext:  .asciz "done\n"
         .balign 8
 exitblock: .quad 0x20026, 0
-hexbuf:    .space 24
         .balign 4
