@@ -135,7 +135,7 @@ el1_exception:
         stp     x21, x22, [sp, #16]
         stp     x23, x30, [sp, #32]
         cmp     x0, #5
-        b.ne    unexpected
+        b.ne    unexpected_el1
         mrs     x19, elr_el1
         mrs     x20, spsr_el1
         bl      gic_ack
@@ -200,11 +200,6 @@ el1_exception:
         ldp     x21, x22, [sp, #16]
         ldp     x19, x20, [sp], #48
         ret
-
-unexpected:
-        mrs     x19, esr_el1
-        show    "UNEXPECTED exception, ESR", x19
-        b       poweroff
 
         vectors el1, el1_exception
 

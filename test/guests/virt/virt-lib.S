@@ -159,6 +159,12 @@ psci:   mrs     x4, CurrentEL
 1:      smc     #0
         ret
 
+// An EL1 exception a guest did not expect: report ESR_EL1 and power off.
+unexpected_el1:
+        mrs     x19, esr_el1
+        show    "UNEXPECTED exception, ESR", x19
+        b       poweroff
+
 // Ends the run with exit status 0: PSCI SYSTEM_OFF below EL3, semihosting SYS_EXIT (ApplicationExit) at EL3.
 poweroff:
         say     "done\n"

@@ -138,7 +138,7 @@ el1_exception:
         stp     x19, x20, [sp, #-32]!
         stp     x21, x30, [sp, #16]
         cmp     x0, #5
-        b.ne    unexpected
+        b.ne    unexpected_el1
         bl      gic_ack
         mov     x19, x0
         mov     x20, x1
@@ -170,11 +170,6 @@ el1_exception:
         ldp     x21, x30, [sp, #16]
         ldp     x19, x20, [sp], #32
         ret
-
-unexpected:
-        mrs     x19, esr_el1
-        show    "UNEXPECTED exception, ESR", x19
-        b       poweroff
 
         vectors el1, el1_exception
 

@@ -79,7 +79,7 @@ main:   adr     x0, vectors_el1
 el1_exception:
         mov     x9, x30
         cmp     x0, #5
-        b.ne    unexpected
+        b.ne    unexpected_el1
         bl      gic_ack
         mov     x10, x0
         adr     x11, received
@@ -99,11 +99,6 @@ el1_exception:
 3:      mov     x0, x10
         bl      gic_eoi
         ret     x9
-
-unexpected:
-        mrs     x19, esr_el1
-        show    "UNEXPECTED exception, ESR", x19
-        b       poweroff
 
         vectors el1, el1_exception
 
