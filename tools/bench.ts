@@ -17,7 +17,8 @@ function arg(name: string): string | undefined {
 
 function buildGuest(dir: string, iterations: number, name = 'bench-compute'): string {
   const src = join(process.cwd(), `test/guests/${name}.S`);
-  execFileSync('aarch64-linux-gnu-as', ['--defsym', `ITERATIONS=${iterations}`, '-o', join(dir, `${name}.o`), src]);
+  execFileSync('aarch64-linux-gnu-as', ['-I', join(process.cwd(), 'test/guests'), '--defsym', `ITERATIONS=${iterations}`,
+    '-o', join(dir, `${name}.o`), src]);
   execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-o', join(dir, `${name}.elf`), join(dir, `${name}.o`)]);
   return join(dir, `${name}.elf`);
 }

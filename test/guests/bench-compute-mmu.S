@@ -1,7 +1,6 @@
-// Compute-bound benchmark guest with the MMU on: bench-compute.S's loop after turning on stage 1 at EL1 with an
+// Compute-bound benchmark guest with the MMU on: the loop of bench-loop.S after turning on stage 1 at EL1 with an
 // identity map (4 KB pages for the 2 MB holding the code, 2 MB blocks for the rest of the first 8 MB of RAM), so
 // that `npm run bench` compares MMU-on with MMU-off speed. Exits through SYS_EXIT with the same result.
-	.equ	SYS_EXIT, 0x18
 	.equ	L1, 0x40200000
 	.equ	L2, 0x40201000
 	.equ	L3, 0x40202000
@@ -47,20 +46,4 @@ _start:
 	msr	sctlr_el1, x0
 	isb
 
-	ldr	x0, =ITERATIONS
-	mov	x1, #0
-	mov	x2, #1
-4:	add	x1, x1, x2
-	eor	x2, x2, x1, lsl #1
-	sub	x0, x0, #1
-	cbnz	x0, 4b
-	and	x1, x1, #0xff
-	adr	x3, block
-	str	x1, [x3, #8]
-	mov	x1, x3
-	mov	x0, #SYS_EXIT
-	hlt	#0xf000
-	.ltorg
-	.data
-	.balign	8
-block:	.quad	0x20026, 0
+	.include "bench-loop.S"
