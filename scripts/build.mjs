@@ -51,9 +51,13 @@ const tests = testEntries(join(root, 'test'));
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js') }),
   build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(out, 'extension.js'), external: ['vscode'] }),
+  // The webviews' page scripts run in the browser, loaded by nonce from out/media/.
+  ...['trapPanel', 'stage2', 'register'].map((w) => build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
+    sourcemap: true, logLevel: 'warning', entryPoints: [join(root, `src/extension/webview/${w}.ts`)], outfile: join(out, `media/${w}.js`) })),
   build({ ...common, entryPoints: [join(root, 'src/language/server.ts')], outfile: join(out, 'server.js') }),
   build({ ...common, entryPoints: [join(root, 'src/debug/adapter.ts')], outfile: join(out, 'adapter.js') }),
   ...['compare-objdump', 'fuzz-diff', 'bench'].map((t) =>
     build({ ...common, entryPoints: [join(root, `tools/${t}.ts`)], outfile: join(out, `tools/${t}.js`) })),
-  ...tests.map((t) => build({ ...common, entryPoints: [t], outfile: join(out, 'test', relative(join(root, 'test'), t).replace(/\.ts$/, '.js')) })),
+  // Tests of the extension's host side supply their own `vscode` module at run time.
+  ...tests.map((t) => build({ ...common, entryPoints: [t], outfile: join(out, 'test', relative(join(root, 'test'), t).replace(/\.ts$/, '.js')), external: ['vscode'] })),
 ]);

@@ -1,11 +1,13 @@
 // `npm run bench`: the same compute-bound guest in Trapdoor and in qemu-system-aarch64, timed in this process;
-// prints both speeds and their ratio, the MMU-on/off ratio, and the memory a large, untouched RAM costs. Run from
+// prints both speeds and their ratio, the MMU-on/off ratio, the memory a large, untouched RAM costs, what 1,000
+// breakpoints cost and how fast pause answers (benchDebugger.ts). Run from
 // the repository root: the guests are built from test/guests/bench-compute*.S with the cross toolchain.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runner } from '../src/machine/runner';
+import { benchBreakpoints, benchPause } from './benchDebugger';
 
 const ITERATIONS = 125_000_000;
 const INSNS_PER_ITERATION = 4;
@@ -84,6 +86,10 @@ async function main(): Promise<void> {
     const qemuLarge = rss('qemu-system-aarch64', ['-M', 'virt', '-cpu', 'max', '-nographic', '-m', '4G', '-kernel', hello]);
     console.log(`memory: examples/hello peak RSS, trapdoor --memory 128M ${small.toFixed(0)} MB, --memory 4G ${large.toFixed(0)} MB ` +
       `(ratio ${(large / small).toFixed(2)}); qemu -m 4G ${qemuLarge.toFixed(0)} MB`);
+
+    await benchBreakpoints(elf, dir);
+    // A guest that computes for minutes: every pause finds it running.
+    await benchPause(buildGuest(dir, 2 ** 31));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

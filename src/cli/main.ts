@@ -4,6 +4,7 @@ import { LoadError } from '../machine/loaders/load';
 import { UsageError } from './args';
 import { disasm, DISASM_USAGE } from './disasmCommand';
 import { run, RUN_USAGE } from './runCommand';
+import { asCommand } from './asmCommand';
 
 const USAGE = `usage: ${DISASM_USAGE}\n       ${RUN_USAGE}`;
 /** Errors are one line: the short form points at --help. */
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'disasm': disasm(rest); return 0;
       case 'run': return await run(rest);
+      case 'as': return asCommand(rest);
       case '-h': case '--help': console.log(USAGE); return 0;
       case undefined: throw new UsageError(SHORT_USAGE);
       default: throw new UsageError(`unknown command '${cmd}'; ${SHORT_USAGE}`);

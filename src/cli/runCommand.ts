@@ -1,15 +1,18 @@
 // `trapdoor run FILE [options]`: runs a guest headless on the virt board, as `qemu-system-aarch64 -M virt -cpu max
 // -kernel FILE` would; prints what it writes to the UART or through semihosting, feeds stdin to the UART, and
 // exits with the guest's semihosting exit status, 0 after PSCI SYSTEM_OFF, or reports where and why it stopped.
+// --trap-summary counts the trap records by device and direction, and the other exits by kind.
 import { openSync, readFileSync, writeSync } from 'node:fs';
 import { ElfError } from '../machine/loaders/elf';
 import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
 import { Console } from '../machine/semihosting';
+import { TrapRecord } from '../machine/traps';
 import { parseCount, parseSize, UsageError } from './args';
 
 export const RUN_USAGE = 'trapdoor run FILE [--hypervisor builtin|none] [--el 1|2|3] [--cpus N] [--memory SIZE] ' +
-  '[--gic 2|3] [--dtb FILE] [--append BOOTARGS] [--initrd FILE] [--trace-traps FILE.jsonl] [--max-insns N] [-- GUEST-ARGS...]';
+  '[--gic 2|3] [--dtb FILE] [--append BOOTARGS] [--initrd FILE] [--trace-traps FILE.jsonl] [--trap-summary] [--max-insns N] ' +
+  '[-- GUEST-ARGS...]';
 
 /** Exit status when the guest did not exit by itself (instruction limit, left RAM, idle, spinning). */
 const STOPPED_STATUS = 3;
@@ -22,6 +25,48 @@ const terminal: Console = {
   // FIXME(out-of-spec): SYS_READC does not wait for input that has not arrived yet.
   readByte: () => input.shift(),
 };
+
+/**
+ * The trap records of a run counted for --trap-summary: the MMIO exits (data aborts with a direction) per device, reads
+ * and writes; every other exit per exception class and outcome (HVC64 hypercall, WFx idle, IRQ interrupt...).
+ */
+export class TrapSummary {
+  private readonly devices = new Map<string, { reads: number; writes: number }>();
+  private readonly others = new Map<string, number>();
+  private total = 0;
+
+  add(r: TrapRecord): void {
+    this.total++;
+    if (r.direction) {
+      const name = r.device ?? '(no device)';
+      const d = this.devices.get(name) ?? { reads: 0, writes: 0 };
+      if (r.direction === 'read') d.reads++;
+      else d.writes++;
+      this.devices.set(name, d);
+    } else {
+      const kind = `${r.ec} ${r.outcome}`;
+      this.others.set(kind, (this.others.get(kind) ?? 0) + 1);
+    }
+  }
+
+  /** The table, one row per device and per other exit kind, alphabetical. */
+  toString(): string {
+    const lines = [`trap summary: ${this.total} recorded exits to EL2`];
+    const devices = [...this.devices].sort(([a], [b]) => a.localeCompare(b));
+    if (devices.length > 0) {
+      const w = Math.max(6, ...devices.map(([n]) => n.length));
+      lines.push(`${'device'.padEnd(w)}  ${'reads'.padStart(8)}  ${'writes'.padStart(8)}`);
+      for (const [n, d] of devices) lines.push(`${n.padEnd(w)}  ${String(d.reads).padStart(8)}  ${String(d.writes).padStart(8)}`);
+    }
+    const others = [...this.others].sort(([a], [b]) => a.localeCompare(b));
+    if (others.length > 0) {
+      const w = Math.max(10, ...others.map(([k]) => k.length));
+      lines.push(`${'other exit'.padEnd(w)}  ${'count'.padStart(8)}`);
+      for (const [k, c] of others) lines.push(`${k.padEnd(w)}  ${String(c).padStart(8)}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}
 
 function readFileArg(flag: string, path: string | undefined): Uint8Array {
   if (path === undefined) throw new UsageError(`${flag} takes a file`);
@@ -44,6 +89,7 @@ export async function run(args: string[]): Promise<number> {
   let initrd: Uint8Array | undefined;
   let hypervisor: 'none' | 'builtin' = 'none';
   let traceTraps: string | undefined;
+  let summary: TrapSummary | undefined;
   const guestArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -67,7 +113,8 @@ export async function run(args: string[]): Promise<number> {
     } else if (a === '--trace-traps') {
       traceTraps = args[++i];
       if (traceTraps === undefined) throw new UsageError('--trace-traps takes a file name');
-    } else if (a === '--dtb') dtb = readFileArg(a, args[++i]);
+    } else if (a === '--trap-summary') summary = new TrapSummary();
+    else if (a === '--dtb') dtb = readFileArg(a, args[++i]);
     else if (a === '--initrd') initrd = readFileArg(a, args[++i]);
     else if (a === '--append') {
       append = args[++i];
@@ -103,7 +150,10 @@ export async function run(args: string[]): Promise<number> {
     runner = await Runner.create(image, {
       el, memory, maxInsns, root: process.cwd(), cmdline: [file, ...guestArgs].join(' '), console: terminal,
       cpus, gic, dtb, append, initrd, hypervisor,
-      onTrap: trace === undefined ? undefined : (r) => writeSync(trace!, `${JSON.stringify(r)}\n`),
+      onTrap: trace === undefined && summary === undefined ? undefined : (r) => {
+        if (trace !== undefined) writeSync(trace, `${JSON.stringify(r)}\n`);
+        summary?.add(r);
+      },
     });
   } catch (e) {
     if (e instanceof ElfError) throw new ElfError(`${file}: ${e.message}`);
@@ -119,6 +169,7 @@ export async function run(args: string[]): Promise<number> {
   process.stdin.on('error', () => runner.pushUartInput(new Uint8Array(0), false));
   const outcome = await runner.run();
   process.stdin.destroy();
+  if (summary) process.stderr.write(summary.toString());
   if (outcome.kind === 'exit') return outcome.status;
   process.stderr.write(`trapdoor: ${outcome.report}\n`);
   return STOPPED_STATUS;

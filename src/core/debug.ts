@@ -27,7 +27,7 @@ export function requestExit(reason: Exit): void { exitRequest = reason; }
 export function clearExitRequest(): void { exitRequest = -1; }
 
 /** What made the last Exit.Debug: a breakpoint before PC executed, or an event after an instruction. */
-export const enum DebugStop { None = 0, Breakpoint = 1, ExceptionTaken = 2, ExceptionReturn = 3, SysregWrite = 4 }
+export const enum DebugStop { None = 0, Breakpoint = 1, ExceptionTaken = 2, ExceptionReturn = 3, SysregWrite = 4, Watchpoint = 5 }
 export let debugStop: DebugStop = DebugStop.None;
 /** The system register index of the last SysregWrite stop. */
 export let debugSysreg: i32 = -1;
@@ -65,6 +65,41 @@ export function notifySysregWrite(index: i32): void {
     debugStop = DebugStop.SysregWrite;
     debugSysreg = index;
     requestExit(Exit.Debug);
+  }
+}
+
+/**
+ * Watchpoints: physical address ranges [lo, hi) whose data accesses stop the run after the accessing instruction
+ * (kind bit 1: reads, bit 2: writes). Few, so a linear scan; none costs one load per translated access.
+ */
+const WATCH_SLOTS: i32 = 32;
+const watchLo = new StaticArray<u64>(WATCH_SLOTS);
+const watchHi = new StaticArray<u64>(WATCH_SLOTS);
+const watchKind = new StaticArray<u32>(WATCH_SLOTS);
+export let watchCount: i32 = 0;
+/** The physical address of the access that hit the last Watchpoint stop. */
+export let watchHitAddress: u64 = 0;
+
+/** Adds a watchpoint; false when all slots are used. */
+export function addWatchpoint(lo: u64, hi: u64, kind: u32): bool {
+  if (watchCount >= WATCH_SLOTS) return false;
+  watchLo[watchCount] = lo;
+  watchHi[watchCount] = hi;
+  watchKind[watchCount] = kind;
+  watchCount++;
+  return true;
+}
+export function clearWatchpoints(): void { watchCount = 0; }
+
+export function checkWatchpoints(pa: u64, size: u32, write: bool): void {
+  const bit: u32 = write ? 2 : 1;
+  for (let i = 0; i < watchCount; i++) {
+    if ((watchKind[i] & bit) != 0 && pa < watchHi[i] && pa + <u64>size > watchLo[i]) {
+      debugStop = DebugStop.Watchpoint;
+      watchHitAddress = pa;
+      requestExit(Exit.Debug);
+      return;
+    }
   }
 }
 

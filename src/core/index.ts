@@ -3,7 +3,9 @@ export { decode, ROW_COUNT } from './generated/decoder';
 export { SYSREG_COUNT } from './generated/sysregs';
 export { run, resumeOverBreakpoint } from './cpu';
 export { jitConfigure, JIT_CTX, jitStep } from './jit';
-export { debugStop, debugSysreg, setDebugEvents, setHostExceptionLevels, watchSysreg } from './debug';
+export {
+  addWatchpoint, clearWatchpoints, debugStop, debugSysreg, setDebugEvents, setHostExceptionLevels, watchHitAddress, watchSysreg,
+} from './debug';
 export { hostExceptionReturn } from './exec/exceptionReturn';
 export { setBreakpoint, clearBreakpoint } from './memory';
 export { codeWritten, configureRam, ramPointer, readPhys, writePhys } from './memory';
@@ -11,13 +13,14 @@ export { REGS, V_BASE, SP_BASE, setPC, setPSTATE, setFPCR, setFPSR, setHighestEL
 export { SYSREG_BASE } from './sysregs';
 export { clearExclusiveLocal, setDataAccessesNormal, exclusiveMonitorTagged } from './vmem';
 export { signalBusError } from './memory';
-export { resetSystemRegisters } from './exec/system';
+export { debugReadSysreg, debugWriteSysreg, resetSystemRegisters } from './exec/system';
 export { setInterruptLines, setVirtualInterruptLines } from './exec/exceptionInterrupt';
 export { setFirmwareConduit, setSemihosting } from './exec/exceptionCall';
 export { waitIsForEvent } from './exec/systemHints';
 export { machineTime, nextTimerEvent, skipTime, timerLines } from './timer';
 export { setGicSystemRegisters } from './gicCpuInterface';
 export { translateForDebugger, walkRecordPointer, walkResultPointer } from './mmu/debugger';
+export { tlbPointer } from './mmu/tlb';
 import { PC, PSTATE, FPCR, FPSR, insnCount } from './state';
 import { exceptionTaken, lastExceptionFromEL, lastExceptionToEL, lastExceptionVector } from './exception';
 

@@ -3,6 +3,7 @@
 // the MMU (mmu/walk.ts behind the TLB of mmu/tlb.ts) plugs in, and the aborts they raise (AArch64.Abort()).
 import { HCR_EL2, HPFAR_EL2, SCR_EL3, SCTLR_EL1, SCTLR_EL2, SCTLR_EL3 } from './generated/sysregs';
 import { EC, el2Enabled, syncTargetEL, takeException, takeSync, VECTOR_SYNC } from './exception';
+import { checkWatchpoints, watchCount } from './debug';
 import { busError, clearBusError, isRam, readPhys, writePhys } from './memory';
 import { currentEL, highestEL, PC, PSTATE, PSTATE_PAN, SP, X } from './state';
 import { setSr, sr } from './sysregs';
@@ -165,6 +166,12 @@ export function literalBase(): void { memFault = false; accessSyndrome = 0; }
  * access not aligned to its size, or by DC ZVA, is an Alignment fault (AArch64.TranslateAddressS1Off()).
  */
 export function translateData(va: u64, size: u32, write: bool, acctype: u32): u64 {
+  const pa = translateDataAccess(va, size, write, acctype);
+  if (watchCount != 0 && !memFault) checkWatchpoints(pa, size, write);
+  return pa;
+}
+
+function translateDataAccess(va: u64, size: u32, write: bool, acctype: u32): u64 {
   checkContext();
   if (ctxFlat) {
     if ((va >> PA_MAX) != 0) { dataAbort(va, DFSC_ADDRESS_SIZE_L0, write, false); return 0; }

@@ -4,6 +4,10 @@
 export interface LaunchArguments {
   readonly program: string;
   readonly hypervisor: 'builtin' | 'none';
+  /** The path of the user's own hypervisor ELF, run at EL2 with `program` loaded as its guest. */
+  readonly hypervisorProgram?: string;
+  /** Extra ELF files for symbols and source lines, each loaded `offset` bytes above its link addresses. */
+  readonly symbols: readonly { readonly path: string; readonly offset: bigint }[];
   readonly entryEl: 1 | 2 | 3;
   readonly cpus: number;
   readonly memoryBytes: bigint;
@@ -44,6 +48,24 @@ const flag = (raw: Record<string, unknown>, field: string, dflt: boolean): boole
 
 class LaunchError extends Error {}
 
+/** `symbols`: [{ "path": "vmlinux", "offset": "0x0" }] or plain paths. */
+function symbolFiles(v: unknown): { path: string; offset: bigint }[] {
+  if (v === undefined) return [];
+  const wrong = (what: string) => new LaunchError(`"symbols" must be a list of ELF files, each "path" or { "path": …, "offset": … }: ${what}`);
+  if (!Array.isArray(v)) throw wrong(`not ${show(v)}`);
+  return v.map((e, i) => {
+    const entry = typeof e === 'string' ? { path: e } : e as { path?: unknown; offset?: unknown };
+    if (typeof entry !== 'object' || entry === null || typeof entry.path !== 'string' || entry.path === '') throw wrong(`entry ${i} is ${show(e)}`);
+    const o = entry.offset ?? 0;
+    if (!(typeof o === 'number' && Number.isSafeInteger(o)) && !(typeof o === 'string' && /^-?(0x[0-9a-f]+|[0-9]+)$/i.test(o.trim()))) {
+      throw wrong(`entry ${i} has "offset" ${show(o)} (a number or "0x…" string)`);
+    }
+    const text = String(o).trim();
+    const offset = text.startsWith('-') ? -BigInt(text.slice(1)) : BigInt(text);
+    return { path: entry.path, offset };
+  });
+}
+
 /** The validated arguments, or a message naming the first wrong field. */
 export function validateLaunch(raw: Record<string, unknown>): LaunchArguments | string {
   try {
@@ -59,9 +81,15 @@ function validate(raw: Record<string, unknown>): LaunchArguments {
   if (typeof program !== 'string' || program === '') {
     throw new LaunchError('"program" must be the path of the guest to run (an AArch64 ELF, a Linux arm64 Image or a raw binary)');
   }
-  const hypervisor = raw.hypervisor ?? 'none';
-  if (hypervisor !== 'builtin' && hypervisor !== 'none') throw new LaunchError(`"hypervisor" must be "builtin" or "none", not ${show(hypervisor)}`);
-  const entryEl = raw.entryEl ?? 1;
+  const rawHypervisor = raw.hypervisor ?? 'none';
+  if (typeof rawHypervisor !== 'string' || rawHypervisor === '') {
+    throw new LaunchError(`"hypervisor" must be "builtin", "none" or the path of your hypervisor's ELF, not ${show(rawHypervisor)}`);
+  }
+  const hypervisorProgram = rawHypervisor === 'builtin' || rawHypervisor === 'none' ? undefined : rawHypervisor;
+  const hypervisor = rawHypervisor === 'builtin' ? 'builtin' : 'none';
+  // Your own hypervisor is entered at EL2 (or EL3 firmware below it) like `--el 2`.
+  const entryEl = raw.entryEl ?? (hypervisorProgram ? 2 : 1);
+  if (hypervisorProgram && entryEl === 1) throw new LaunchError(`"entryEl" must be 2 or 3 when "hypervisor" is your own hypervisor's ELF, not 1`);
   if (entryEl !== 1 && entryEl !== 2 && entryEl !== 3) throw new LaunchError(`"entryEl" must be 1, 2 or 3, not ${show(entryEl)}`);
   // The built-in hypervisor is the EL2: the guest itself starts at EL1.
   if (hypervisor === 'builtin' && entryEl !== 1) throw new LaunchError(`"entryEl" must be 1 with "hypervisor": "builtin" (Trapdoor plays EL2), not ${entryEl}`);
@@ -81,7 +109,7 @@ function validate(raw: Record<string, unknown>): LaunchArguments {
   if (bootargs !== undefined && typeof bootargs !== 'string') throw new LaunchError(`"bootargs" must be a string (the kernel command line), not ${show(bootargs)}`);
   const cwd = optionalPath(raw, 'cwd', 'a directory');
   return {
-    program, hypervisor, entryEl, cpus, memoryBytes, gic, dtb, bootargs, initrd, cwd,
+    program, hypervisor, hypervisorProgram, symbols: symbolFiles(raw.symbols), entryEl, cpus, memoryBytes, gic, dtb, bootargs, initrd, cwd,
     stopOnEntry: flag(raw, 'stopOnEntry', true),
     maskInterruptsWhileStepping: flag(raw, 'maskInterruptsWhileStepping', false),
   };

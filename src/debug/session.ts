@@ -1,45 +1,41 @@
-// The Debug Adapter Protocol session: translates DAP requests into machine operations (run, pause, step,
-// breakpoints, registers, memory, disassembly) and machine events into DAP events. Threads are vCPUs.
+// The Debug Adapter Protocol session: translates DAP requests into machine operations and machine events into DAP
+// events. Threads are vCPUs. Running and stepping are in runControl.ts, what a stop shows in variables.ts and stack.ts.
 import {
-  DebugSession, ExitedEvent, InitializedEvent, OutputEvent, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+  DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { Disassembler } from '../arch/a64/disasm/disassemble';
-import { EXCEPTION_CLASSES } from '../arch/sysregs/fields';
 import { sysRegIndex } from '../arch/sysregs/table';
-import { Elf, ElfError, STT_FUNC, STT_NOTYPE } from '../machine/loaders/elf';
-import { LoadError } from '../machine/loaders/load';
+import type { RunOutcome } from '../machine/runner';
 import { Runner } from '../machine/runner';
-import { Breakpoints, DebugStop, EXCEPTION_FILTERS } from './breakpoints';
-import { validateLaunch, LaunchArguments } from './launchConfig';
+import { physicalRuns, readMemory, writeMemory } from './addressSpace';
+import { Breakpoints } from './breakpoints';
+import { runCommand } from './commands';
+import { registerInfo, stage2FaultView, translate, TrapBatch } from './customProtocol';
+import { assign, completions, evaluate, evaluateAddress, EvalEnv, splitAssignment } from './evaluate';
+import { EXCEPTION_FILTERS } from './exceptionFilters';
+import { launchMachine, LaunchFailure } from './launch';
+import { ProgramInfo } from './programInfo';
+import { RunControl, Stop } from './runControl';
 import { elChain } from './stack';
-import { describePstate, RegisterVariables } from './variables';
+import { RegisterVariables } from './variables';
 
-/** Branches that `next` steps like any instruction (no return to the following instruction is expected). */
-const PLAIN_BRANCH = /^(B|B_only|CBN?Z|TBN?Z|BR|RET|ERET|BRA[AB]Z?|RETA[AB]|ERETA[AB])_/;
-
-/** Instructions per slice while running: small enough that pause answers within a few milliseconds. */
-const SLICE = 200_000n;
-/** How often a guest that waits for console input is looked at again (well within pause's 20 ms). */
-const IDLE_POLL_MS = 5;
-
-interface FunctionSymbol { readonly name: string; readonly addr: bigint; readonly size: bigint; }
+const ELR_EL2 = sysRegIndex('ELR_EL2');
 
 export class TrapdoorSession extends DebugSession {
   private runner?: Runner;
-  private symbols: FunctionSymbol[] = [];
+  private program?: ProgramInfo;
   private registers?: RegisterVariables;
   private breakpoints?: Breakpoints;
-  private running = false;
-  private pauseRequested = false;
+  private run?: RunControl;
   private stopOnEntry = true;
   /** The EL of each frame of the current vCPU's last stack trace (frame ids are indices). */
   private frameEls: number[] = [];
   private readonly disassembler = new Disassembler();
-  /** Where a `next` over a call or an exception stops: the following instruction, at the original EL. */
-  private stepTarget: { pc: bigint; el: number; eretFrom?: number } | undefined;
+  private traps?: TrapBatch;
+  /** The latest stage-2 fault, for the Variables scope and the inspector (sent once per run slice). */
+  private stage2?: { view: Record<string, unknown>; sent: boolean };
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse): void {
     response.body = {
@@ -48,8 +44,18 @@ export class TrapdoorSession extends DebugSession {
       supportsSteppingGranularity: true,
       supportsInstructionBreakpoints: true,
       supportsFunctionBreakpoints: true,
+      supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
+      supportsLogPoints: true,
+      supportsDataBreakpoints: true,
       supportsSetVariable: true,
+      supportsSetExpression: true,
       supportsReadMemoryRequest: true,
+      supportsWriteMemoryRequest: true,
+      supportsEvaluateForHovers: true,
+      supportsCompletionsRequest: true,
+      completionTriggerCharacters: ['.', ':'],
+      supportsExceptionFilterOptions: true,
       supportsTerminateRequest: true,
       exceptionBreakpointFilters: EXCEPTION_FILTERS,
     };
@@ -57,65 +63,102 @@ export class TrapdoorSession extends DebugSession {
   }
 
   protected async launchRequest(response: DebugProtocol.LaunchResponse, raw: DebugProtocol.LaunchRequestArguments): Promise<void> {
-    const problem = validateLaunch((raw ?? {}) as Record<string, unknown>);
-    if (typeof problem === 'string') {
-      this.sendErrorResponse(response, { id: 1001, format: problem, showUser: true });
-      return;
-    }
-    const args: LaunchArguments = problem;
-    const cwd = args.cwd ?? dirname(resolve(args.program));
-    const file = (field: string, path: string): Uint8Array => {
-      try {
-        return readFileSync(resolve(cwd, path));
-      } catch (e) {
-        throw new LaunchFileError(`"${field}": cannot read ${path}: ${(e as Error).message}`);
-      }
-    };
+    let launched: Awaited<ReturnType<typeof launchMachine>>;
     try {
-      const image = file('program', args.program);
-      this.symbols = functionSymbols(image);
-      this.runner = await Runner.create(image, {
-        el: args.entryEl, memory: args.memoryBytes, root: cwd, cmdline: args.program, cpus: args.cpus, gic: args.gic,
-        hypervisor: args.hypervisor, append: args.bootargs,
-        dtb: args.dtb === undefined ? undefined : file('dtb', args.dtb),
-        initrd: args.initrd === undefined ? undefined : file('initrd', args.initrd),
-        console: {
-          write: (bytes, stream) => this.sendEvent(new OutputEvent(Buffer.from(bytes).toString('latin1'), stream)),
-          readByte: () => undefined,
-        },
+      launched = await launchMachine(raw as Record<string, unknown>, {
+        write: (bytes, stream) => this.sendEvent(new OutputEvent(Buffer.from(bytes).toString('latin1'), stream)),
+        onTrap: (r) => this.traps?.add(r),
       });
     } catch (e) {
-      const msg = e instanceof LaunchFileError ? e.message
-        : e instanceof ElfError || e instanceof LoadError ? `"program": ${args.program}: ${e.message}`
-          : `cannot launch ${args.program}: ${(e as Error).message}`;
-      this.sendErrorResponse(response, { id: 1002, format: msg, showUser: true });
+      if (!(e instanceof LaunchFailure)) throw e;
+      this.sendErrorResponse(response, { id: 1001, format: e.message, showUser: true });
       return;
     }
+    const { runner, program, args } = launched;
+    this.runner = runner;
+    this.program = program;
+    this.traps = new TrapBatch((pc) => ({ symbol: program.symbolAt(pc), source: program.location(pc) }));
     // The Debug Console can always type more: a guest waiting for UART input waits, it is not stuck.
-    this.runner.setUartInputOpen(true);
-    const core = this.runner.core;
-    this.registers = new RegisterVariables(core, { highestEl: args.hypervisor === 'builtin' ? 1 : args.entryEl, gicv3: args.gic === 3 });
-    this.breakpoints = new Breakpoints(core, (name) => this.symbols.find((s) => s.name === name)?.addr);
+    runner.setUartInputOpen(true);
+    const core = runner.core;
+    this.registers = new RegisterVariables(core, { highestEl: args.hypervisor === 'none' ? args.entryEl : Math.max(args.entryEl, 1), gicv3: args.gic === 3 });
+    this.breakpoints = new Breakpoints(core);
+    this.run = new RunControl(runner, this.breakpoints, this.disassembler, {
+      stopped: (stop) => this.stopped(stop),
+      finished: (result) => this.finish(result),
+      flush: () => this.flush(),
+      exception: (facts, e) => {
+        if (facts.filters.has('stage2') && facts.ipa !== undefined) {
+          this.stage2 = { view: stage2FaultView(core, e.vcpu, facts.ipa, core.getSysreg(ELR_EL2)), sent: false };
+        }
+      },
+      test: (condition, extra) => evaluate(condition, { ...this.env(), extra }).value !== 0n,
+      log: (message) => this.sendEvent(new OutputEvent(`${this.interpolate(message)}\n`, 'console')),
+    }, args.maskInterruptsWhileStepping);
     this.stopOnEntry = args.stopOnEntry;
     this.sendResponse(response);
+    this.sendEvent(new Event('trapdoor/sessionInfo', { entryEl: args.entryEl, hypervisor: args.hypervisor, gic: args.gic, cpus: args.cpus }));
     this.sendEvent(new InitializedEvent());
+  }
+
+  /** A logpoint's message with each {expression} replaced by its value. */
+  private interpolate(message: string): string {
+    return message.replace(/\{([^{}]+)\}/g, (_, expr: string) => {
+      try {
+        return evaluate(expr, this.env()).text;
+      } catch (e) {
+        return `<${(e as Error).message}>`;
+      }
+    });
+  }
+
+  /** What expressions see: the machine, the selected frame's EL, the program's symbols. */
+  private env(frameId?: number): EvalEnv {
+    const core = this.runner!.core;
+    const program = this.program!;
+    return {
+      core, runner: this.runner, el: (frameId !== undefined ? this.frameEls[frameId] : undefined) ?? (core.pstate >>> 2) & 3,
+      symbol: (name) => program.addressOf(name), symbolAt: (a) => program.symbolAt(a), symbolNames: () => program.symbolNames(),
+    };
   }
 
   protected configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
     this.sendResponse(response);
-    if (this.stopOnEntry) this.stopped('entry');
-    else this.resume();
+    if (this.stopOnEntry) this.stopped({ reason: 'entry' });
+    else this.run!.resume();
   }
 
   /** The vCPU on the core, as a DAP thread id (threads are numbered from 1). */
   private get currentThread(): number { return this.runner!.board.runningCpu + 1; }
 
-  private stopped(reason: string, description?: string): void {
+  private stopped(stop: Stop): void {
     this.registers?.reset();
-    const e = new StoppedEvent(reason, this.currentThread) as DebugProtocol.StoppedEvent;
+    const e = new StoppedEvent(stop.reason, this.currentThread) as DebugProtocol.StoppedEvent;
     e.body.allThreadsStopped = true;
-    if (description) e.body.description = e.body.text = description;
+    if (stop.description) e.body.description = e.body.text = stop.description;
+    if (stop.hitBreakpointIds) e.body.hitBreakpointIds = stop.hitBreakpointIds;
     this.sendEvent(e);
+  }
+
+  /** Trap records and the latest stage-2 fault gathered while running, to the extension's views. */
+  private flush(): void {
+    const batch = this.traps?.take();
+    if (batch) this.sendEvent(new Event('trapdoor/traps', batch));
+    if (this.stage2 && !this.stage2.sent) {
+      this.stage2.sent = true;
+      this.sendEvent(new Event('trapdoor/stage2Fault', this.stage2.view));
+    }
+  }
+
+  private finish(result: RunOutcome): void {
+    if (result.kind === 'exit') {
+      this.sendEvent(new ExitedEvent(result.status));
+      this.sendEvent(new TerminatedEvent());
+      return;
+    }
+    // The guest cannot go on by itself (spinning, waiting, left RAM): stop there so the user can look.
+    this.sendEvent(new OutputEvent(`trapdoor: ${result.report}\n`, 'console'));
+    this.stopped({ reason: 'exception', description: result.report });
   }
 
   protected threadsRequest(response: DebugProtocol.ThreadsResponse): void {
@@ -126,38 +169,59 @@ export class TrapdoorSession extends DebugSession {
     this.sendResponse(response);
   }
 
-  private symbolAt(addr: bigint): string | undefined {
-    let best: FunctionSymbol | undefined;
-    for (const s of this.symbols) if (s.addr <= addr && (!best || s.addr > best.addr)) best = s;
-    if (!best || (best.size > 0n && addr >= best.addr + best.size)) return undefined;
-    return addr === best.addr ? best.name : `${best.name}+0x${(addr - best.addr).toString(16)}`;
+  /** A stack frame's source line, when the program's line table knows its address. */
+  private withSource(frame: StackFrame, pc: bigint): StackFrame {
+    const loc = this.program?.location(pc);
+    if (loc) {
+      frame.source = new Source(basename(loc.path), loc.path);
+      frame.line = loc.line;
+      frame.column = 1;
+    }
+    return frame;
   }
 
   protected stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
     const runner = this.runner!;
-    let frames: StackFrame[];
-    if (args.threadId === this.currentThread) {
-      const chain = elChain(runner.core, (a) => this.symbolAt(a));
-      frames = chain.frames;
-      this.frameEls = chain.els;
-    } else {
-      // A vCPU off the core: its saved PC only (its registers are in its snapshot, not in the core).
-      const s = runner.vcpuStates[args.threadId - 1]?.state;
-      frames = [];
-      if (s) {
-        const f = new StackFrame(0, `EL${(s.pstate >>> 2) & 3} · ${this.symbolAt(s.pc) ?? `0x${s.pc.toString(16)}`}`);
-        f.instructionPointerReference = `0x${s.pc.toString(16)}`;
-        frames.push(f);
-      }
-    }
-    response.body = { stackFrames: frames, totalFrames: frames.length };
+    // Looking at another vCPU puts it on the core (all are stopped), so that every view shows its registers.
+    if (!this.run!.isRunning && args.threadId !== this.currentThread) runner.focus(args.threadId - 1);
+    const program = this.program!;
+    const chain = elChain(runner.core, (a) => program.symbolAt(a), (el) => this.callers(el));
+    this.frameEls = chain.els;
+    const frames = chain.frames.map((f, i) => this.withSource(f, chain.pcs[i]));
+    const start = args.startFrame ?? 0;
+    const shown = frames.slice(start, args.levels ? start + args.levels : undefined);
+    response.body = { stackFrames: shown, totalFrames: frames.length };
     this.sendResponse(response);
+  }
+
+  /**
+   * The callers of the current EL's function by frame-pointer unwinding (see unwind.ts), each a return address just
+   * after a BL or BLR. None at an exception vector or outside any known function: there X29/X30 still belong to the
+   * level the exception came from.
+   */
+  private callers(el: number): bigint[] {
+    const core = this.runner!.core;
+    const program = this.program!;
+    const vbar = el > 0 ? core.getSysreg(sysRegIndex(`VBAR_EL${el}`)) & ~0x7ffn : undefined;
+    if ((vbar !== undefined && core.pc >= vbar && core.pc < vbar + 0x800n) || !program.functionAt(core.pc)) return [];
+    const env = this.env();
+    const afterCall = (ret: bigint): boolean => {
+      const { data } = readMemory({ kind: 'va', regime: 'current' }, ret - 4n, 4, env);
+      return data.length === 4 && /^BLR?[A-Z]*_branch_(imm|reg)$/.test(this.disassembler.decodeRow(Buffer.from(data).readUInt32LE())?.form ?? '');
+    };
+    const sp = core.getSP(core.pstate & 1 ? el : 0);
+    const out: bigint[] = [];
+    for (const ret of program.unwind(core, el, core.pc, sp, core.getX(29), core.getX(30))) {
+      if (!afterCall(ret)) break;
+      out.push(ret);
+    }
+    return out;
   }
 
   /** A frame of the EL chain below the first was left by the exception taken to the EL of the frame above it. */
   protected scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
-    const takenTo = args.frameId > 0 ? this.frameEls[args.frameId - 1] : undefined;
-    response.body = { scopes: this.registers?.scopes(takenTo) ?? [] };
+    const takenTo = this.frameEls[args.frameId] !== this.frameEls[args.frameId - 1] && args.frameId > 0 ? this.frameEls[args.frameId - 1] : undefined;
+    response.body = { scopes: this.registers?.scopes(takenTo, this.stage2?.view) ?? [] };
     this.sendResponse(response);
   }
 
@@ -170,204 +234,169 @@ export class TrapdoorSession extends DebugSession {
     try {
       response.body = { value: this.registers!.set(args.variablesReference, args.name, args.value) };
       this.sendResponse(response);
+      this.breakpoints?.place();
     } catch (e) {
       this.sendErrorResponse(response, { id: 1003, format: (e as Error).message, showUser: true });
     }
   }
 
-  /** Debug Console input: `>text` (or any input while the guest runs) goes to the UART, with a newline. */
+  protected setExpressionRequest(response: DebugProtocol.SetExpressionResponse, args: DebugProtocol.SetExpressionArguments): void {
+    try {
+      response.body = { value: assign(args.expression, args.value, this.env(args.frameId)) };
+      this.sendResponse(response);
+      this.changedState();
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 1003, format: (e as Error).message, showUser: true });
+    }
+  }
+
+  /**
+   * Debug Console and Watch: `>text` (or any input while the guest runs) goes to the UART; commands (`translate`,
+   * `tlb`, `vectors`, `traps`, `help`); `lhs = value`; otherwise an expression.
+   */
   protected evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
-    if (args.context === 'repl' && args.expression.startsWith('>') && this.runner) {
-      this.runner.pushUartInput(Buffer.from(`${args.expression.slice(1)}\n`, 'latin1'));
+    const runner = this.runner;
+    if (!runner) {
+      this.sendErrorResponse(response, { id: 1004, format: 'no guest is running', showUser: false });
+      return;
+    }
+    if (args.context === 'repl' && (args.expression.startsWith('>') || this.run!.isRunning)) {
+      const text = args.expression.startsWith('>') ? args.expression.slice(1) : args.expression;
+      runner.pushUartInput(Buffer.from(`${text}\n`, 'latin1'));
       response.body = { result: '', variablesReference: 0 };
       this.sendResponse(response);
       return;
     }
-    this.sendErrorResponse(response, { id: 1004, format: 'type >text to send text to the UART', showUser: false });
+    try {
+      const env = this.env(args.frameId);
+      const command = args.context === 'repl' ? runCommand(args.expression, env) : undefined;
+      if (command !== undefined) {
+        response.body = { result: command, variablesReference: 0 };
+      } else {
+        const split = args.context === 'repl' ? splitAssignment(args.expression) : undefined;
+        if (split) {
+          response.body = { result: assign(split[0], split[1], env), variablesReference: 0 };
+          this.changedState();
+        } else {
+          const r = evaluate(args.expression, env);
+          response.body = { result: r.text, variablesReference: 0, memoryReference: r.memoryReference };
+        }
+      }
+      this.sendResponse(response);
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 1004, format: (e as Error).message, showUser: false });
+    }
   }
 
-  /** `uartInput` { text }: bytes for the UART's receive FIFO, as typed (no newline added). */
-  protected customRequest(command: string, response: DebugProtocol.Response, args: { text?: unknown }): void {
-    if (command === 'uartInput' && typeof args?.text === 'string' && this.runner) {
-      this.runner.pushUartInput(Buffer.from(args.text, 'latin1'));
+  /**
+   * The user wrote a register or memory: breakpoints are placed again (a VBAR or a translation may have moved) and the
+   * client refreshes what it shows.
+   */
+  private changedState(): void {
+    this.breakpoints?.place();
+    this.registers?.reset();
+    this.sendEvent(new Event('invalidated', { areas: ['variables'] }));
+  }
+
+  protected completionsRequest(response: DebugProtocol.CompletionsResponse, args: DebugProtocol.CompletionsArguments): void {
+    const items = this.runner ? completions(args.text, args.column, this.env(args.frameId)) : [];
+    // `start` is 0-based in the evaluator; the session's columns are 1-based, the client's as it said.
+    response.body = {
+      targets: items.map((i) => ({
+        label: i.label, type: i.type as DebugProtocol.CompletionItemType, start: this.convertDebuggerColumnToClient(i.start + 1), length: i.length,
+      })),
+    };
+    this.sendResponse(response);
+  }
+
+  /** Custom requests: UART input, and the extension's views (see customProtocol.ts). */
+  protected customRequest(command: string, response: DebugProtocol.Response, args: Record<string, unknown> | undefined): void {
+    const runner = this.runner;
+    try {
+      switch (command) {
+        case 'uartInput':
+          if (typeof args?.text !== 'string') throw new Error('uartInput needs { text: string }');
+          runner?.pushUartInput(Buffer.from(args.text, 'latin1'));
+          break;
+        case 'trapdoor/translate':
+          if (!runner) throw new Error('no guest is running');
+          response.body = translate(runner.core, runner, args ?? {});
+          break;
+        case 'trapdoor/registerInfo':
+          response.body = registerInfo(runner?.core, args?.name);
+          break;
+        case 'trapdoor/traps': {
+          const from = typeof args?.from === 'number' ? args.from : 0;
+          response.body = { records: (runner?.traps.records ?? []).filter((r) => r.seq >= from).map((r) => this.traps!.view(r)) };
+          break;
+        }
+        default:
+          super.customRequest(command, response, args);
+          return;
+      }
       this.sendResponse(response);
-      return;
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 1005, format: (e as Error).message, showUser: false });
     }
-    super.customRequest(command, response, args);
   }
 
   protected continueRequest(response: DebugProtocol.ContinueResponse): void {
     response.body = { allThreadsContinued: true };
     this.sendResponse(response);
-    this.resume();
+    this.run!.resume();
   }
 
   protected pauseRequest(response: DebugProtocol.PauseResponse): void {
-    this.pauseRequested = true;
+    this.run?.pause();
     this.sendResponse(response);
   }
 
-  /** `next` and `step in` at instruction granularity: one instruction (exception-aware stepping comes later). */
-  /**
-   * next: one instruction, except that a call (BL, BLR) or an instruction that raises an exception (SVC, HVC, SMC, a
-   * trapped access, an abort) runs on until control is back at the following instruction at the original EL.
-   */
-  protected nextRequest(response: DebugProtocol.NextResponse): void {
+  protected nextRequest(response: DebugProtocol.NextResponse, args: DebugProtocol.NextArguments): void {
     this.sendResponse(response);
-    const core = this.runner!.core;
-    const pc = core.pc;
-    const el = (core.pstate >> 2) & 3;
-    const pa = core.fetchAddress(Math.max(el, 1), pc);
-    const word = pa === undefined ? undefined : new DataView(core.readBytes(pa, 4).buffer).getUint32(0, true);
-    const row = word === undefined ? undefined : this.disassembler.decodeRow(word);
-    if (!this.stepOne()) return;
-    const straight = core.pc === pc + 4n && ((core.pstate >> 2) & 3) === el;
-    if (straight || (row !== undefined && PLAIN_BRANCH.test(row.form))) {
-      this.stopped('step');
-      return;
-    }
-    const target = core.fetchAddress(Math.max(el, 1), pc + 4n);
-    if (target === undefined) {
-      this.stopped('step');
-      return;
-    }
-    this.stepTarget = { pc: pc + 4n, el };
-    this.breakpoints!.setTemporary(target);
-    this.resume();
+    this.focusThread(args.threadId);
+    this.run!.next(this.lineStepping(args.granularity));
+  }
+
+  protected stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
+    this.sendResponse(response);
+    this.focusThread(args.threadId);
+    this.run!.stepIn(this.lineStepping(args.granularity));
   }
 
   /**
-   * step out: runs until the function returns to X30 at this EL, or until an ERET from this EL leaves the exception
-   * handler (whichever comes first).
+   * Stepping by statement where the PC has a source line that is not one instruction per line (C): steps go on while
+   * the line and the EL stay the same. Assembly source steps one instruction per step, as each line is one.
    */
-  protected stepOutRequest(response: DebugProtocol.StepOutResponse): void {
-    this.sendResponse(response);
+  private lineStepping(granularity: DebugProtocol.SteppingGranularity | undefined): ((pc: bigint, el: number) => boolean) | undefined {
     const core = this.runner!.core;
-    const el = (core.pstate >> 2) & 3;
-    const lr = core.getX(30);
-    const target = core.fetchAddress(Math.max(el, 1), lr);
-    this.stepTarget = { pc: lr, el, eretFrom: el };
-    this.breakpoints!.setTemporary(target);
-    this.resume();
-  }
-
-  protected stepInRequest(response: DebugProtocol.StepInResponse): void {
-    this.sendResponse(response);
-    this.stepInstruction();
-  }
-
-  private stepInstruction(): void {
-    if (this.stepOne()) this.stopped('step');
-  }
-
-  /** Executes one instruction; false when the guest finished instead (the session has said so). */
-  private stepOne(): boolean {
-    const core = this.runner!.core;
-    if (this.breakpoints!.has(core.pc)) core.resumeOverBreakpoint();
-    const result = this.runner!.step(1n);
-    if (result === 'debug' && core.debugStop.kind === DebugStop.SysregWrite) this.breakpoints!.place();
-    if (result === undefined || result === 'debug') return true;
-    this.finish(result);
-    return false;
-  }
-
-  private resume(): void {
-    const runner = this.runner!;
-    if (this.running) return;
-    this.running = true;
-    this.pauseRequested = false;
-    const stepOutOfHandler = this.stepTarget?.eretFrom !== undefined ? 1 << DebugStop.ExceptionReturn : 0;
-    runner.setDebuggerEvents(this.breakpoints!.events | stepOutOfHandler);
-    if (this.breakpoints!.has(runner.core.pc)) runner.core.resumeOverBreakpoint();
-    const slice = (): void => {
-      if (this.pauseRequested) {
-        this.running = false;
-        this.endStepOver();
-        this.stopped('pause');
-        return;
-      }
-      const before = runner.core.insnCount;
-      const result = runner.step(SLICE);
-      if (result === 'debug') {
-        const why = this.debugStop();
-        if (why) {
-          this.running = false;
-          this.endStepOver();
-          this.stopped(why.reason, why.description);
-          return;
-        }
-        // Going on from a breakpoint that is not a stop (the step-over target reached at another EL).
-        if (runner.core.debugStop.kind === DebugStop.Breakpoint) runner.core.resumeOverBreakpoint();
-      } else if (result !== undefined) {
-        this.running = false;
-        this.endStepOver();
-        this.finish(result);
-        return;
-      }
-      // Every vCPU waits and only console input can wake one: look again shortly, leaving the host CPU idle.
-      if (runner.core.insnCount === before) setTimeout(slice, IDLE_POLL_MS);
-      else setImmediate(slice);
+    const start = this.program?.location(core.pc);
+    if (granularity === 'instruction' || !start || /\.s$/i.test(start.path)) return undefined;
+    const el0 = (core.pstate >>> 2) & 3;
+    return (pc, el) => {
+      const here = this.program!.location(pc);
+      return el === el0 && here !== undefined && here.path === start.path && here.line === start.line;
     };
-    setImmediate(slice);
   }
 
-  /** Why the core stopped with a debug event, or undefined when the session goes on (a VBAR moved, a filter off). */
-  private debugStop(): { reason: string; description?: string } | undefined {
-    const core = this.runner!.core;
-    const bps = this.breakpoints!;
-    switch (core.debugStop.kind) {
-      case DebugStop.SysregWrite:
-        bps.place();
-        return undefined;
-      case DebugStop.ExceptionTaken: {
-        const last = core.exports.lastException();
-        const to = (last >> 2) & 3, from = last & 3;
-        if (!bps.filters.has(`el${to}`)) return undefined;
-        const esr = core.getSysreg(sysRegIndex(`ESR_EL${to}`));
-        const ec = Number((esr >> 26n) & 0x3fn);
-        const name = (EXCEPTION_CLASSES[ec] ?? `EC 0x${ec.toString(16)}`).replace(/Exception level/, 'EL');
-        // Class names such as "Data Abort from a lower EL" already say where the exception came from.
-        const source = / EL$| Exception level$/.test(EXCEPTION_CLASSES[ec] ?? '') ? '' : ` from EL${from}`;
-        return { reason: 'exception', description: `${name}${source} taken to EL${to}, ESR 0x${esr.toString(16)}` };
-      }
-      case DebugStop.ExceptionReturn:
-        // step out of an exception handler: the ERET from the handler's EL ends it.
-        // (An ERET from EL e leaves PC = ELR_ELe and PSTATE.M = SPSR_ELe.M: that tells which EL it left.)
-        if (this.stepTarget?.eretFrom !== undefined && this.stepTarget.eretFrom > 0) {
-          const e = this.stepTarget.eretFrom;
-          const elr = core.getSysreg(sysRegIndex(`ELR_EL${e}`));
-          const spsr = core.getSysreg(sysRegIndex(`SPSR_EL${e}`));
-          if (elr === core.pc && Number(spsr & 0xfn) === (core.pstate & 0xf)) return { reason: 'step' };
-        }
-        if (!bps.filters.has('eret')) return undefined;
-        return { reason: 'exception', description: `ERET to ${describePstate(core.pstate)} at 0x${core.pc.toString(16)}` };
-      default: {
-        const target = this.stepTarget;
-        const atTarget = target !== undefined && core.pc === target.pc;
-        if (atTarget && ((core.pstate >> 2) & 3) === target.el) return { reason: 'step' };
-        // The target's address at another EL (or recursion's inner return) is no stop unless a breakpoint is there.
-        if (atTarget && !bps.isInstruction(core.pc) && !bps.isFunction(core.pc)) return undefined;
-        return { reason: bps.isInstruction(core.pc) ? 'instruction breakpoint' : 'function breakpoint' };
-      }
-    }
+  protected stepOutRequest(response: DebugProtocol.StepOutResponse, args: DebugProtocol.StepOutArguments): void {
+    this.sendResponse(response);
+    this.focusThread(args.threadId);
+    this.run!.stepOut();
   }
 
-  /** A step over a call or an exception is over (reached, or interrupted by a stop): its breakpoint goes. */
-  private endStepOver(): void {
-    if (this.stepTarget === undefined) return;
-    this.stepTarget = undefined;
-    this.breakpoints!.setTemporary(undefined);
+  /** Steps act on the thread the user chose. */
+  private focusThread(threadId: number): void {
+    if (threadId !== this.currentThread) this.runner!.focus(threadId - 1);
   }
 
-  private finish(result: Exclude<ReturnType<Runner['step']>, undefined | 'debug'>): void {
-    if (result.kind === 'exit') {
-      this.sendEvent(new ExitedEvent(result.status));
-      this.sendEvent(new TerminatedEvent());
-      return;
-    }
-    // The guest cannot go on by itself (spinning, waiting, left RAM): stop there so the user can look.
-    this.sendEvent(new OutputEvent(`trapdoor: ${result.report}\n`, 'console'));
-    this.stopped('exception', result.report);
+  protected setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
+    const path = args.source.path ?? args.source.name ?? '';
+    const program = this.program;
+    response.body = {
+      breakpoints: this.breakpoints?.setSource(path, args.breakpoints ?? [], (line) => program?.addresses(path, line)) ?? [],
+    };
+    for (const b of response.body.breakpoints) b.source = args.source;
+    this.sendResponse(response);
   }
 
   protected setInstructionBreakpointsRequest(response: DebugProtocol.SetInstructionBreakpointsResponse,
@@ -378,71 +407,120 @@ export class TrapdoorSession extends DebugSession {
 
   protected setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse,
     args: DebugProtocol.SetFunctionBreakpointsArguments): void {
-    response.body = { breakpoints: this.breakpoints?.setFunctions(args.breakpoints) ?? [] };
+    response.body = { breakpoints: this.breakpoints?.setFunctions(args.breakpoints, (name) => this.program?.addressOf(name)) ?? [] };
     this.sendResponse(response);
   }
 
   protected setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse,
     args: DebugProtocol.SetExceptionBreakpointsArguments): void {
-    if (this.breakpoints) this.breakpoints.filters = new Set(args.filters);
+    if (this.breakpoints) {
+      const filters = new Map<string, string | undefined>(args.filters.map((f) => [f, undefined]));
+      for (const o of args.filterOptions ?? []) filters.set(o.filterId, o.condition?.trim() || undefined);
+      this.breakpoints.filters = filters;
+    }
+    this.sendResponse(response);
+  }
+
+  /** A data breakpoint: a system register from the Variables view (writes), or memory at an address expression. */
+  protected dataBreakpointInfoRequest(response: DebugProtocol.DataBreakpointInfoResponse, args: DebugProtocol.DataBreakpointInfoArguments): void {
+    const sysreg = args.variablesReference !== undefined ? this.registers?.systemRegisterName(args.variablesReference, args.name) : undefined;
+    if (sysreg) {
+      response.body = Breakpoints.dataInfoForSysreg(sysreg);
+    } else {
+      try {
+        const env = this.env(args.frameId);
+        const size = args.bytes ?? 8;
+        const { space, addr } = evaluateAddress(args.name, env);
+        const { runs, stop } = physicalRuns(space, addr, size, env, false);
+        if (runs.length === 0) throw new Error(stop ?? `${args.name} is not in RAM`);
+        const pa = runs[0].pa;
+        response.body = Breakpoints.dataInfoForMemory(pa, size, args.name);
+      } catch (e) {
+        response.body = { dataId: null, description: (e as Error).message };
+      }
+    }
+    this.sendResponse(response);
+  }
+
+  protected setDataBreakpointsRequest(response: DebugProtocol.SetDataBreakpointsResponse, args: DebugProtocol.SetDataBreakpointsArguments): void {
+    response.body = { breakpoints: this.breakpoints?.setData(args.breakpoints) ?? [] };
     this.sendResponse(response);
   }
 
   protected disassembleRequest(response: DebugProtocol.DisassembleResponse, args: DebugProtocol.DisassembleArguments): void {
-    const core = this.runner!.core;
+    const env = this.env();
+    const program = this.program!;
     const start = BigInt.asUintN(64, BigInt(args.memoryReference) + BigInt(args.offset ?? 0) + BigInt((args.instructionOffset ?? 0) * 4)) & ~3n;
     const instructions: DebugProtocol.DisassembledInstruction[] = [];
+    let lastLine: string | undefined;
     for (let i = 0; i < args.instructionCount; i++) {
-      const addr = start + BigInt(i * 4);
-      const bytes = core.readBytes(addr, 4);
-      const word = Buffer.from(bytes).readUInt32LE();
+      const addr = BigInt.asUintN(64, start + BigInt(i * 4));
+      const { data } = readMemory({ kind: 'va', regime: 'current' }, addr, 4, env);
+      if (data.length < 4) {
+        instructions.push({ address: `0x${addr.toString(16)}`, instruction: '<unmapped>', presentationHint: 'invalid' });
+        continue;
+      }
+      const word = Buffer.from(data).readUInt32LE();
       const text = this.disassembler.disassemble(word, addr, (a) => {
-        const s = this.symbolAt(a);
+        const s = program.symbolAt(a);
         return s === undefined ? undefined : `<${s}>`;
       });
-      const sym = this.symbolAt(addr);
+      const sym = program.symbolAt(addr);
+      const loc = program.location(addr);
+      const key = loc && `${loc.path}:${loc.line}`;
       instructions.push({
         address: `0x${addr.toString(16)}`,
         instructionBytes: word.toString(16).padStart(8, '0'),
         instruction: text.replace('\t', ' '),
         symbol: sym && !sym.includes('+') ? sym : undefined,
+        // The source location only where it changes, as VS Code groups the instructions under it.
+        location: loc && key !== lastLine ? new Source(basename(loc.path), loc.path) : undefined,
+        line: loc && key !== lastLine ? loc.line : undefined,
       });
+      lastLine = key;
     }
     response.body = { instructions };
     this.sendResponse(response);
   }
 
+  /** Memory references are address expressions with an optional space: `0x…` (current regime), `el2:…`, `ipa:…`, `pa:…`. */
   protected readMemoryRequest(response: DebugProtocol.ReadMemoryResponse, args: DebugProtocol.ReadMemoryArguments): void {
-    const addr = BigInt.asUintN(64, BigInt(args.memoryReference) + BigInt(args.offset ?? 0));
-    const count = Math.min(args.count, 1 << 20);
-    response.body = { address: `0x${addr.toString(16)}`, data: Buffer.from(this.runner!.core.readBytes(addr, count)).toString('base64') };
-    this.sendResponse(response);
+    try {
+      const env = this.env();
+      const { space, addr } = evaluateAddress(args.memoryReference, env);
+      const at = BigInt.asUintN(64, addr + BigInt(args.offset ?? 0));
+      const { data, unreadable } = readMemory(space, at, Math.min(args.count, 1 << 20), env);
+      response.body = { address: `0x${at.toString(16)}`, data: Buffer.from(data).toString('base64'), unreadableBytes: unreadable };
+      this.sendResponse(response);
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 1006, format: (e as Error).message, showUser: false });
+    }
+  }
+
+  protected writeMemoryRequest(response: DebugProtocol.WriteMemoryResponse, args: DebugProtocol.WriteMemoryArguments): void {
+    try {
+      const env = this.env();
+      const { space, addr } = evaluateAddress(args.memoryReference, env);
+      const at = BigInt.asUintN(64, addr + BigInt(args.offset ?? 0));
+      const data = Buffer.from(args.data, 'base64');
+      const written = writeMemory(space, at, data, env);
+      if (written === 0 && data.length > 0) throw new Error(`0x${at.toString(16)} cannot be written (not mapped to RAM)`);
+      response.body = { bytesWritten: written };
+      this.sendResponse(response);
+      this.sendEvent(new Event('memory', { memoryReference: args.memoryReference, offset: args.offset ?? 0, count: written }));
+    } catch (e) {
+      this.sendErrorResponse(response, { id: 1007, format: (e as Error).message, showUser: true });
+    }
   }
 
   protected terminateRequest(response: DebugProtocol.TerminateResponse): void {
-    this.pauseRequested = true;
+    this.run?.pause();
     this.sendResponse(response);
     this.sendEvent(new TerminatedEvent());
   }
 
   protected disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
-    this.pauseRequested = true;
+    this.run?.pause();
     this.sendResponse(response);
   }
-}
-
-class LaunchFileError extends Error {}
-
-/** Function symbols of an ELF program; an Image or a raw binary has none. */
-function functionSymbols(image: Uint8Array): FunctionSymbol[] {
-  let elf: Elf;
-  try {
-    elf = new Elf(image);
-  } catch (e) {
-    if (e instanceof ElfError) return [];
-    throw e;
-  }
-  return elf.symbols('symtab')
-    .filter((s) => s.shndx !== 0 && s.name && !s.name.startsWith('$') && (s.type === STT_FUNC || s.type === STT_NOTYPE))
-    .map((s) => ({ name: s.name, addr: s.value, size: s.size }));
 }

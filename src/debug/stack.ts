@@ -1,5 +1,6 @@
-// The call stack at a stop, the "EL chain": the frame at PC, then one frame per exception level the CPU came in
-// through, each at the ELR of the level above and named after the exception that was taken (ESR's EC).
+// The call stack at a stop, the "EL chain": the frames of the current EL (PC, then the callers found by
+// frame-pointer unwinding), then one frame per exception level the CPU came in through, each at the ELR of the level
+// above and named after the exception that was taken (ESR's EC).
 import { StackFrame } from '@vscode/debugadapter';
 import { EXCEPTION_CLASSES } from '../arch/sysregs/fields';
 import { sysRegIndex } from '../arch/sysregs/table';
@@ -19,15 +20,21 @@ export function exceptionName(ec: number, fromEl: number): string {
  * AArch64 level and has taken an exception since reset; the SPSR of a level that has since returned from its
  * handler is stale, which the registers cannot tell.
  */
-export function elChain(core: Core, symbolAt: (a: bigint) => string | undefined): { frames: StackFrame[]; els: number[] } {
+export function elChain(core: Core, symbolAt: (a: bigint) => string | undefined, callers: (el: number) => readonly bigint[]):
+  { frames: StackFrame[]; els: number[]; pcs: bigint[] } {
   const at = (a: bigint) => symbolAt(a) ?? `0x${a.toString(16)}`;
   let el = (core.pstate >>> 2) & 3;
   const frames: StackFrame[] = [];
-  /** The EL each frame executes at. */
-  const els = [el];
-  const top = new StackFrame(0, `EL${el} · ${at(core.pc)}`);
-  top.instructionPointerReference = `0x${core.pc.toString(16)}`;
-  frames.push(top);
+  /** The EL and the PC of each frame. */
+  const els: number[] = [];
+  const pcs: bigint[] = [];
+  for (const pc of [core.pc, ...callers(el)]) {
+    const f = new StackFrame(frames.length, `EL${el} · ${at(pc)}`);
+    f.instructionPointerReference = `0x${pc.toString(16)}`;
+    frames.push(f);
+    els.push(el);
+    pcs.push(pc);
+  }
   while (el > 0) {
     const spsr = reg(core, `SPSR_EL${el}`);
     const from = Number((spsr >> 2n) & 3n);
@@ -41,7 +48,8 @@ export function elChain(core: Core, symbolAt: (a: bigint) => string | undefined)
     frame.instructionPointerReference = `0x${elr.toString(16)}`;
     frames.push(frame);
     els.push(from);
+    pcs.push(elr);
     el = from;
   }
-  return { frames, els };
+  return { frames, els, pcs };
 }

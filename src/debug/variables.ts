@@ -2,7 +2,7 @@
 // GIC) each expandable into its fields with their meaning from the sysreg table, and FP/SIMD registers; setVariable.
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { Handles } from '@vscode/debugadapter';
-import { SPSR_FIELDS } from '../arch/sysregs/fields';
+import { ESR_FIELDS, SPSR_FIELDS } from '../arch/sysregs/fields';
 import { SYSREGS, SysReg, SysRegField, sysRegIndex } from '../arch/sysregs/table';
 import type { Core } from '../machine/core';
 
@@ -15,7 +15,11 @@ type Container =
   | { kind: 'group'; group: SysregGroup }
   | { kind: 'fields'; reg: string }
   | { kind: 'fp' }
-  | { kind: 'entry'; el: number };
+  | { kind: 'entry'; el: number }
+  | { kind: 'tree'; items: readonly TreeItem[] };
+
+/** A precomputed variable and its children (the stage-2 fault scope). */
+interface TreeItem { readonly name: string; readonly value: string; readonly children?: readonly TreeItem[] }
 
 /** Registers whose storage is not what MRS returns (reads with side effects, or computed by the GIC). */
 const NOT_STORED = /^ICC_(IAR|EOIR|DIR|SGI|ASGI|HPPIR|RPR)|^ICH_(EISR|ELRSR|MISR)/;
@@ -78,13 +82,20 @@ export class RegisterVariables {
   /** New handles for a stop: the old ones die with it. */
   reset(): void { this.handles.reset(); }
 
-  /** The register scopes, and for a frame left by an exception, that exception's registers first. */
-  scopes(takenTo?: number): DebugProtocol.Scope[] {
+  /**
+   * The register scopes; for a frame left by an exception, that exception's registers first; and the latest stage-2
+   * fault (see customProtocol.ts stage2FaultView) with both walks.
+   */
+  scopes(takenTo?: number, stage2?: Record<string, unknown>): DebugProtocol.Scope[] {
     const entry: DebugProtocol.Scope[] = takenTo === undefined ? [] : [{
       name: `Exception taken to EL${takenTo}`, variablesReference: this.handles.create({ kind: 'entry', el: takenTo }), expensive: false,
     }];
+    const fault: DebugProtocol.Scope[] = stage2 === undefined ? [] : [{
+      name: 'Stage-2 fault', variablesReference: this.handles.create({ kind: 'tree', items: stage2Items(stage2) }), expensive: false,
+    }];
     return [
       ...entry,
+      ...fault,
       { name: 'General registers', variablesReference: this.handles.create({ kind: 'general' }), expensive: false },
       { name: 'System registers', variablesReference: this.handles.create({ kind: 'system' }), expensive: false },
       { name: 'FP/SIMD registers', variablesReference: this.handles.create({ kind: 'fp' }), expensive: true },
@@ -121,6 +132,10 @@ export class RegisterVariables {
         const names = ['ELR', 'SPSR', 'ESR', 'FAR', ...(c.el === 2 ? ['HPFAR'] : [])].map((r) => `${r}_EL${c.el}`);
         return names.map((n) => this.sysregVariable(SYSREGS[sysRegIndex(n)]));
       }
+      case 'tree':
+        return c.items.map((i) => ({
+          name: i.name, value: i.value, variablesReference: i.children ? this.handles.create({ kind: 'tree', items: i.children }) : 0,
+        }));
       case 'fp': {
         const vars = Array.from({ length: 32 }, (_, n) => this.plain(`v${n}`, hex(core.getV(n), 32), false));
         vars.push(this.plain('fpcr', hex(BigInt(core.fpcr), 8), false), this.plain('fpsr', hex(BigInt(core.fpsr), 8), false));
@@ -131,7 +146,7 @@ export class RegisterVariables {
 
   /** A register's variable: its value, with the one field that says most (ESR's EC) in words, and its fields. */
   private sysregVariable(r: SysReg): DebugProtocol.Variable {
-    const v = this.core.getSysreg(sysRegIndex(r.name));
+    const v = this.sysreg(r.name);
     let value = hex(v);
     if (/^ESR_EL/.test(r.name)) value += ` (EC ${describeField(r.fields!.find((f) => f.name === 'EC')!, v)})`;
     else if (/^SPSR_EL/.test(r.name)) value += ` (${describePstate(Number(v & 0xffffffffn))})`;
@@ -141,12 +156,24 @@ export class RegisterVariables {
     };
   }
 
+  /** The system register a variable of container `ref` is (for a data breakpoint on its writes). */
+  systemRegisterName(ref: number, name: string): string | undefined {
+    const c = this.handles.get(ref);
+    if (c?.kind === 'group' || c?.kind === 'entry') return SYSREGS.some((r) => r.name === name) ? name : undefined;
+    return undefined;
+  }
+
   private plain(name: string, value: string, evaluable: boolean): DebugProtocol.Variable {
     return { name, value, variablesReference: 0, evaluateName: evaluable ? name : undefined };
   }
 
   private read(reg: string): bigint {
-    return reg === 'PSTATE' ? BigInt(this.core.pstate) : this.core.getSysreg(sysRegIndex(reg));
+    return reg === 'PSTATE' ? BigInt(this.core.pstate) : this.sysreg(reg);
+  }
+
+  /** A system register as MRS reads it (counters and the timers' computed fields), without MRS's side effects. */
+  private sysreg(name: string): bigint {
+    return BigInt.asUintN(64, this.core.exports.debugReadSysreg(sysRegIndex(name)));
   }
 
   /** setVariable: a general register, a system register, or one field of either (in the container `ref`). */
@@ -161,13 +188,14 @@ export class RegisterVariables {
       const old = this.read(c.reg);
       const next = (old & ~mask) | ((value << BigInt(f.lo)) & mask);
       if (c.reg === 'PSTATE') core.pstate = Number(next);
-      else core.setSysreg(sysRegIndex(c.reg), next);
+      else core.exports.debugWriteSysreg(sysRegIndex(c.reg), next);
       return describeField(f, next);
     }
     if (c?.kind === 'group') {
       const r = this.groups.get(c.group)!.find((x) => x.name === name);
       if (!r) throw new Error(`${name} is not a ${c.group} register`);
-      core.setSysreg(sysRegIndex(name), value);
+      // As an MSR writes it (TLB flushed after a translation control changes), not the raw storage.
+      core.exports.debugWriteSysreg(sysRegIndex(name), value);
       return this.sysregVariable(r).value;
     }
     if (c?.kind === 'general') {
@@ -194,4 +222,32 @@ function parseValue(text: string): bigint {
   const t = text.trim().replace(/_/g, '');
   if (!/^(-?[0-9]+|0x[0-9a-f]+|0b[01]+)$/i.test(t)) throw new Error(`"${text}" is not a number (decimal, 0x hex or 0b binary)`);
   return BigInt.asUintN(64, BigInt(t));
+}
+
+interface WalkStepView { stage: number; level: number; table: string; address: string; descriptor: string }
+
+/** The stage-2 fault as variables: the addresses, the syndrome, then each walk level by level. */
+function stage2Items(v: Record<string, unknown>): TreeItem[] {
+  const walk = v.walk as { steps: WalkStepView[]; fault?: { type: string; stage: number; level: number; s1ptw: boolean } };
+  const esr = BigInt(v.esr as string);
+  const esrField = (n: string) => ESR_FIELDS.find((f) => f.name === n);
+  const steps = (stage: number): TreeItem[] => walk.steps.filter((s) => s.stage === stage)
+    .map((s, i) => ({ name: `[${i}] level ${s.level}`, value: `descriptor ${s.descriptor} at ${s.address} (table ${s.table})` }));
+  const fault = walk.fault;
+  return [
+    { name: 'VA', value: v.va as string },
+    { name: 'IPA', value: v.ipa as string },
+    { name: 'PA', value: (v.pa as string | undefined) ?? '(none: the walk faults)' },
+    { name: 'access', value: v.write ? 'write' : 'read' },
+    { name: 'ESR_EL2', value: `${v.esr as string} (EC ${describeField(esrField('EC')!, esr)})` },
+    { name: 'HPFAR_EL2', value: v.hpfar as string },
+    { name: 'FAR_EL2', value: v.far as string },
+    {
+      name: 'fault', value: fault ? `${fault.type} fault, stage ${fault.stage}, level ${fault.level}${fault.s1ptw ? ' (on a stage-1 table walk)' : ''}` : 'none now (the tables have changed since)',
+    },
+    { name: 'stage-1 walk', value: `${steps(1).length} descriptors`, children: steps(1) },
+    { name: 'stage-2 walk', value: `${steps(2).length} descriptors`, children: steps(2) },
+    { name: 'vCPU', value: String(v.vcpu) },
+    { name: 'instruction count', value: v.insnCount as string },
+  ];
 }

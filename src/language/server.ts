@@ -1,48 +1,79 @@
-// The AArch64 assembly language server (LSP over stdio/IPC): hover and completion for mnemonics,
-// drawn from the one A64 instruction table.
+// The AArch64 assembly language server (LSP over stdio/IPC): wires the documents and the workspace to hover,
+// completion, navigation and document symbols, all drawn from the instruction and system-register tables, and
+// to the built-in assembler's diagnostics.
 import {
-  CompletionItem, CompletionItemKind, createConnection, Hover, MarkupKind, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind,
+  createConnection, InitializeParams, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { A64_ROWS } from '../arch/a64/table';
-import { buildMnemonicIndex, describeMnemonic } from './instructionIndex';
+import { complete, resolveCompletion } from './completion';
+import { assemblyDiagnostics } from './diagnostics';
+import { hover } from './hover';
+import { InstructionIndex } from './instructionIndex';
+import { definition, documentSymbols, references } from './navigation';
+import { uriToPath, Workspace } from './workspace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const mnemonics = buildMnemonicIndex(A64_ROWS);
+const instructions = new InstructionIndex(A64_ROWS);
+const workspace = new Workspace((word) => instructions.find(word) !== undefined);
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    hoverProvider: true,
-    completionProvider: { triggerCharacters: ['.'] },
-  },
-}));
-
-function wordAt(doc: TextDocument, line: number, character: number): string {
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const re = /[A-Za-z_][A-Za-z0-9_.]*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index <= character && character <= m.index + m[0].length) return m[0];
-  }
-  return '';
-}
-
-connection.onHover(({ textDocument, position }): Hover | null => {
-  const doc = documents.get(textDocument.uri);
-  if (!doc) return null;
-  const word = wordAt(doc, position.line, position.character).toLowerCase();
-  const e = mnemonics.get(word) ?? mnemonics.get(word.replace(/\.(eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al|nv)$/, '.cond'));
-  return e ? { contents: { kind: MarkupKind.Markdown, value: describeMnemonic(e) } } : null;
+connection.onInitialize((params: InitializeParams) => {
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const options = params.initializationOptions as { includeDirs?: string[] } | undefined;
+  workspace.setRoots(folders.map(uriToPath).filter((p): p is string => p !== undefined), options?.includeDirs ?? []);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['.', ' ', ','], resolveProvider: true },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+    },
+  };
 });
 
-connection.onCompletion((): CompletionItem[] =>
-  [...mnemonics.values()].map((e) => ({
-    label: e.mnemonic,
-    kind: CompletionItemKind.Keyword,
-    detail: e.rows.length ? e.rows.map((r) => r.group).filter((g, i, a) => a.indexOf(g) === i).join(', ') : 'alias',
-  })));
+/** Assembling waits for a pause in typing. */
+const DIAGNOSTICS_DELAY_MS = 250;
+const pending = new Map<string, NodeJS.Timeout>();
+
+function scheduleDiagnostics(uri: string): void {
+  clearTimeout(pending.get(uri));
+  pending.set(uri, setTimeout(() => {
+    pending.delete(uri);
+    if (!documents.get(uri)) return;
+    try {
+      void connection.sendDiagnostics({ uri, diagnostics: assemblyDiagnostics(workspace, uri) });
+    } catch (e) {
+      // An assembler failure must not take the server (hover, completion…) down with it.
+      connection.console.error(`assembling ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }, DIAGNOSTICS_DELAY_MS));
+}
+
+documents.onDidChangeContent(({ document }) => {
+  workspace.setOpen(document.uri, document.version, document.getText());
+  // The document itself, and the open documents that include it.
+  for (const d of documents.all()) if (d.uri === document.uri || workspace.closure(d.uri).includes(document.uri)) scheduleDiagnostics(d.uri);
+});
+documents.onDidClose(({ document }) => {
+  workspace.close(document.uri);
+  clearTimeout(pending.get(document.uri));
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onHover(({ textDocument, position }) => hover(workspace, instructions, textDocument.uri, position));
+connection.onCompletion(({ textDocument, position, context }) =>
+  complete(workspace, instructions, textDocument.uri, position, context?.triggerCharacter));
+connection.onCompletionResolve((item) => resolveCompletion(instructions, item));
+connection.onDefinition(({ textDocument, position }) => definition(workspace, textDocument.uri, position));
+connection.onReferences(({ textDocument, position, context }) =>
+  references(workspace, textDocument.uri, position, context.includeDeclaration));
+connection.onDocumentSymbol(({ textDocument }) => {
+  const index = workspace.index(textDocument.uri);
+  return index ? documentSymbols(index) : [];
+});
 
 documents.listen(connection);
 connection.listen();

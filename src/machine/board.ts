@@ -148,10 +148,18 @@ export class VirtBoard {
     if (level && !was) this.onLineRaised(cpu);
   }
 
+  private linesMasked = false;
+  /** Holds the running CPU's interrupt inputs low (a debugger stepping with interrupts masked) or lets them through. */
+  setLinesMasked(masked: boolean): void {
+    this.linesMasked = masked;
+    this.applyLines();
+  }
+
   private applyLines(): void {
     const l = this.lines[this.running];
-    this.core.exports.setInterruptLines(l.irq ? 1 : 0, l.fiq ? 1 : 0, 0);
-    this.core.exports.setVirtualInterruptLines(l.virq ? 1 : 0, l.vfiq ? 1 : 0);
+    const on = (level: boolean): number => (level && !this.linesMasked ? 1 : 0);
+    this.core.exports.setInterruptLines(on(l.irq), on(l.fiq), 0);
+    this.core.exports.setVirtualInterruptLines(on(l.virq), on(l.vfiq));
   }
 }
 

@@ -33,6 +33,9 @@ interface CoreExports {
   resumeOverBreakpoint(): void;
   setDebugEvents(mask: number): void;
   watchSysreg(index: number, on: number): void;
+  addWatchpoint(lo: bigint, hi: bigint, kind: number): number;
+  clearWatchpoints(): void;
+  watchHitAddress: { value: bigint };
   debugStop: { value: number };
   debugSysreg: { value: number };
   lastVector(): bigint;
@@ -58,6 +61,7 @@ interface CoreExports {
   translateForDebugger(va: bigint, regime: number, accessKind: number): number;
   walkRecordPointer(): number;
   walkResultPointer(): number;
+  tlbPointer(): number;
   table: { length: number; grow(n: number): number; set(i: number, f: unknown): void };
   setGicSystemRegisters(on: number): void;
   setHostExceptionLevels(mask: number): void;
@@ -66,6 +70,8 @@ interface CoreExports {
   waitIsForEvent(): number;
   SYSREG_COUNT: { value: number };
   resetSystemRegisters(): void;
+  debugReadSysreg(index: number): bigint;
+  debugWriteSysreg(index: number, value: bigint): void;
   setFirmwareConduit(conduit: number): void;
   setInterruptLines(irq: number, fiq: number, serror: number): void;
   setVirtualInterruptLines(irq: number, fiq: number): void;
@@ -383,6 +389,16 @@ export class Core {
   setDebugEvents(mask: number): void { this.x.setDebugEvents(mask); }
 
   watchSysreg(index: number, on: boolean): void { this.x.watchSysreg(index, on ? 1 : 0); }
+
+  /** Watches data accesses to physical [lo, hi): `reads`/`writes`; false when the core's slots are used up. */
+  addWatchpoint(lo: bigint, hi: bigint, reads: boolean, writes: boolean): boolean {
+    return this.x.addWatchpoint(lo, hi, (reads ? 1 : 0) | (writes ? 2 : 0)) !== 0;
+  }
+
+  clearWatchpoints(): void { this.x.clearWatchpoints(); }
+
+  /** The physical address whose access made the last watchpoint stop. */
+  get watchHitAddress(): bigint { return BigInt.asUintN(64, this.x.watchHitAddress.value); }
 
   /** Why the last Exit.Debug happened (DebugStop in src/core/debug.ts) and, for SysregWrite, which register. */
   get debugStop(): { kind: number; sysreg: number } {

@@ -49,6 +49,9 @@ const QUANTUM = 100_000n;
 const NEVER = (1n << 64n) - 1n;
 const B_SELF = 0x14000000;
 /** Core debug stop kinds (src/core/debug.ts DebugStop) the runner observes for the trap records. */
+/** An exception the core took: on which vCPU, from and to which EL, and the vector entry's address. */
+export interface TakenException { readonly vcpu: number; readonly from: number; readonly to: number; readonly vector: bigint }
+
 const DEBUG_BREAKPOINT = 1, DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
 const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
 const VMPIDR_EL2 = sysRegIndex('VMPIDR_EL2');
@@ -110,7 +113,32 @@ export class Runner {
   /** Debug events a debugger wants a stop for: step() returns 'debug' for these and only these. */
   setDebuggerEvents(mask: number): void {
     this.debuggerEvents = mask;
-    this.core.setDebugEvents(mask | this.recorderEvents);
+    this.core.setDebugEvents(mask | this.recorderEvents | (this.observer ? 1 << DEBUG_EXCEPTION_TAKEN : 0));
+  }
+
+  private observer: ((e: TakenException) => boolean) | undefined;
+  /**
+   * Sees every exception taken, on entry (for an EL the built-in hypervisor plays: before it handles it). When it
+   * returns true, step() returns 'debug' (after the host's handler, if any).
+   */
+  setExceptionObserver(fn: ((e: TakenException) => boolean) | undefined): void {
+    this.observer = fn;
+    this.setDebuggerEvents(this.debuggerEvents);
+  }
+
+  private observe(vcpu: number): boolean {
+    const last = this.core.exports.lastException();
+    if (!this.observer || last === 0xff) return false;
+    return this.observer({ vcpu, from: last & 3, to: (last >> 2) & 3, vector: BigInt.asUintN(64, this.core.exports.lastVector()) });
+  }
+
+  /** Interrupt lines held low for the core (a debugger stepping with interrupts masked); the GIC keeps them pending. */
+  setInterruptsMasked(masked: boolean): void { this.board.setLinesMasked(masked); }
+
+  /** Puts powered vCPU `index` on the core while the machine is stopped (a debugger looking at that thread). */
+  focus(index: number): void {
+    const v = this.vcpus[index];
+    if (v && v.power === 'on' && index !== this.board.runningCpu) this.switchTo(v);
   }
 
   /** Every vCPU with its MPIDR and power state (threads for a debugger). */
@@ -266,6 +294,7 @@ export class Runner {
       case Exit.HostTrap: {
         const hv = this.hypervisor!;
         const runner = this;
+        const observed = this.observe(v.index);
         const done = hv.handleExit({
           core, map: this.board.map, vcpu: v.index,
           firmwareCall: (regs) => this.firmwareCall(v, regs),
@@ -274,7 +303,7 @@ export class Runner {
         });
         if (typeof done === 'object') return { kind: 'left-ram', report: `${done.fault}: ${this.where()}` };
         if (this.stopped) return this.stopped;
-        return core.debugStop.kind !== 0 ? 'debug' : undefined;
+        return observed || (this.debuggerEvents & (1 << core.debugStop.kind)) !== 0 ? 'debug' : undefined;
       }
       case Exit.FetchFromNowhere:
         return { kind: 'left-ram', report: `execution left RAM: ${this.where()}` };
@@ -285,8 +314,9 @@ export class Runner {
           if (((last >> 2) & 3) === 2) this.recorder.exceptionTaken(core, v.index, last & 3);
         }
         if (this.recorder && kind === DEBUG_EXCEPTION_RETURN) this.recorder.exceptionReturned(core, v.index);
+        const observed = kind === DEBUG_EXCEPTION_TAKEN && this.observe(v.index);
         // Breakpoints always stop; an event only when the debugger asked for it (not just the recorder).
-        return kind === DEBUG_BREAKPOINT || (this.debuggerEvents & (1 << kind)) !== 0 ? 'debug' : undefined;
+        return observed || kind === DEBUG_BREAKPOINT || (this.debuggerEvents & (1 << kind)) !== 0 ? 'debug' : undefined;
       }
       case Exit.Budget:
         if (slice > 1n && core.pc === pcBefore && this.isBranchToSelf(core.pc) && this.nothingCanInterrupt()) {

@@ -57,8 +57,17 @@ test('vector:el2:lower64:sync stops at VBAR_EL2+0x400 on the first stage-2 MMIO 
   assert.equal(stop.body.reason, 'function breakpoint');
   assert.match(output.join(''), /guest at EL1\n$/);
 
-  const scopes = (await dc.scopesRequest({ frameId: 0 })).body.scopes;
-  assert.deepEqual(scopes.map((s) => s.name), ['General registers', 'System registers', 'FP/SIMD registers']);
+  const allScopes = (await dc.scopesRequest({ frameId: 0 })).body.scopes;
+  assert.deepEqual(allScopes.map((s) => s.name), ['Stage-2 fault', 'General registers', 'System registers', 'FP/SIMD registers']);
+  // The stage-2 fault that brought EL2 here: the guest's address at each stage, and the walk that stopped.
+  const fault = await variables(dc, allScopes[0].variablesReference);
+  assert.equal(fault.get('VA')!.value, '0x40601000');
+  assert.equal(fault.get('IPA')!.value, '0x40601000');
+  assert.equal(fault.get('access')!.value, 'read');
+  assert.equal(fault.get('fault')!.value, 'translation fault, stage 2, level 3');
+  const s2walk = await variables(dc, fault.get('stage-2 walk')!.variablesReference);
+  assert.ok(s2walk.size >= 2);
+  const scopes = allScopes.slice(1);
   const general = await variables(dc, scopes[0].variablesReference);
   assert.match(general.get('pstate')!.value, /\(EL2h DAIF nzcv\)$/);
   const groups = await variables(dc, scopes[1].variablesReference);
@@ -103,7 +112,7 @@ test('the "EL2" exception filter stops where the exception is taken, with its de
   await dc.setExceptionBreakpointsRequest({ filters: ['el2'] });
   const [, stop] = await Promise.all([dc.continueRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
   assert.equal(stop.body.reason, 'exception');
-  assert.equal(stop.body.description, 'Data Abort from a lower EL taken to EL2, ESR 0x93030007');
+  assert.equal(stop.body.description, 'Data Abort from a lower EL taken to EL2, ESR 0x93030007, IPA 0x40601000');
   const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
   assert.match(frames[0].name, /^EL2 · vectors_el2\+0x400$/);
   await dc.setExceptionBreakpointsRequest({ filters: ['eret'] });
@@ -116,7 +125,10 @@ test('each wrong launch field gets an error that names it', () => withClient(asy
   const cases: [Record<string, unknown>, RegExp][] = [
     [{}, /"program" must be/],
     [{ program, entryEl: 4 }, /"entryEl" must be 1, 2 or 3/],
-    [{ program, hypervisor: 'kvm' }, /"hypervisor" must be "builtin" or "none"/],
+    [{ program, hypervisor: 42 }, /"hypervisor" must be "builtin", "none" or the path of your hypervisor's ELF/],
+    [{ program, hypervisor: 'kvm.elf' }, /"hypervisor": cannot read kvm.elf/],
+    [{ program, hypervisor: program, entryEl: 1 }, /"entryEl" must be 2 or 3 when "hypervisor" is your own/],
+    [{ program, symbols: [{ offset: 1 }] }, /"symbols" must be a list of ELF files/],
     [{ program, hypervisor: 'builtin', entryEl: 2 }, /"entryEl" must be 1 with "hypervisor": "builtin"/],
     [{ program, cpus: 0 }, /"cpus" must be a whole number from 1 to 8 with GICv2/],
     [{ program, gic: 4 }, /"gic" must be 2 or 3/],

@@ -153,6 +153,13 @@ function writeRegister(idx: i32, v: u64): void {
   }
 }
 
+/**
+ * The debugger's MRS and MSR: what they read and do at the current EL (PSTATE views, computed timer values, TLB
+ * flushes on translation-register writes), without their access checks and write events.
+ */
+export function debugReadSysreg(idx: i32): u64 { return readRegister(idx); }
+export function debugWriteSysreg(idx: i32, v: u64): void { writeRegister(idx, v); }
+
 // MRS <Xt>, <systemreg>
 export function MRS_systemmove(op0: u32, op1: u32, CRn: u32, CRm: u32, op2: u32, Rt: u32): void {
   if (!checkAccess(op0, op1, CRn, CRm, op2, Rt, true)) return;

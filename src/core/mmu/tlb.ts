@@ -25,6 +25,9 @@ const TLB_ENTRY_SIZE: u32 = 32;
 /** Entry: VA page | 1 (0 = invalid), context tag, PA page, flags (u32), block size log2 (u32). */
 const tlb: usize = memory.data(<i32>(TLB_ENTRIES * TLB_ENTRY_SIZE), 16);
 
+/** Where the entries are, for the debugger's `tlb` command (TLB_ENTRIES entries of TLB_ENTRY_SIZE bytes). */
+export function tlbPointer(): usize { return tlb; }
+
 /** Entry flags: the accesses allowed by both stages, the PAN condition (EL0 can read), Device memory. */
 export const TLB_R1: u32 = 1, TLB_W1: u32 = 2, TLB_X1: u32 = 4, TLB_R0: u32 = 8, TLB_W0: u32 = 16, TLB_X0: u32 = 32;
 export const TLB_PAN: u32 = 64, TLB_DEVICE: u32 = 128;

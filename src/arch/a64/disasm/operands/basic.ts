@@ -63,7 +63,7 @@ const moveWide: OperandFactory = (spec) => {
   }
 };
 
-const SHIFTS = ['lsl', 'lsr', 'asr', 'ror'];
+export const SHIFTS = ['lsl', 'lsr', 'asr', 'ror'];
 
 /** `SHIFT`: the shifted-register operand's `, lsl #n` (absent for LSL #0). */
 const shiftedRegister: OperandFactory = (spec) => spec === 'SHIFT'
@@ -88,7 +88,7 @@ const extendedRegister: OperandFactory = (spec) => {
 
 export const CONDITIONS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];
 /** The other names GNU as accepts for a condition, which objdump lists in a comment. */
-const CONDITION_ALIASES = ['none', 'any', 'hs, nlast', 'lo, ul, last', 'first', 'nfrst', '', '', 'pmore', 'plast', 'tcont', 'tstop', '', '', '', ''];
+export const CONDITION_ALIASES = ['none', 'any', 'hs, nlast', 'lo, ul, last', 'first', 'nfrst', '', '', 'pmore', 'plast', 'tcont', 'tstop', '', '', '', ''];
 
 /** `cond` prints the condition with its `// ne = any` comment; `cond^1` the inverted one (CSET, CINC…). */
 const condition: OperandFactory = (spec) => {

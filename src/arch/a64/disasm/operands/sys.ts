@@ -41,7 +41,7 @@ const sysOperation: OperandFactory = (spec) => {
 };
 
 /** DSB/DMB options by CRm; the unnamed ones print as a two-digit immediate. */
-const BARRIER_OPTIONS = ['', 'oshld', 'oshst', 'osh', '', 'nshld', 'nshst', 'nsh', '', 'ishld', 'ishst', 'ish', '', 'ld', 'st', 'sy'];
+export const BARRIER_OPTIONS = ['', 'oshld', 'oshst', 'osh', '', 'nshld', 'nshst', 'nsh', '', 'ishld', 'ishst', 'ish', '', 'ld', 'st', 'sy'];
 
 /** `BARRIER`: the DSB/DMB option (`ish`, `#0x0c`). */
 const barrierOption: OperandFactory = (spec) => spec === 'BARRIER'

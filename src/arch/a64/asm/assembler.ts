@@ -1,0 +1,612 @@
+// The assembler proper: runs the statements of a source twice (sizes, then bytes) through GNU as's directives,
+// macros, conditionals and literal pools, encoding instructions with ./encoder, into sections with symbols,
+// relocations and line rows.
+import { encodeInstruction } from './encoder';
+import { evalExpr, ExprEnv, ExprError } from './expr';
+import type { RelocType, Value } from './match';
+import { parseString, splitArgs, splitMacroArgs, splitStatements, SrcLine } from './source';
+
+export interface AsmDiagnostic {
+  file: string; line: number; column: number; severity: 'error' | 'warning'; message: string;
+}
+
+export interface Reloc { offset: number; type: RelocType; sym?: string; sec?: number; addend: bigint; }
+
+export interface Section {
+  readonly index: number;
+  readonly name: string;
+  flags: string;
+  nobits: boolean;
+  bytes: number[];
+  size: number;
+  align: number;
+  relocs: Reloc[];
+  /** Rows of the line table: section offset → source position, one per change of line. */
+  lines: { offset: number; file: string; line: number }[];
+  mapping?: 'x' | 'd';
+  mappingSymbols: { name: '$x' | '$d'; offset: number; order: number }[];
+}
+
+export interface AsmSymbol {
+  name: string;
+  sec?: number;
+  value: bigint;
+  global: boolean;
+  defined: boolean;
+  type?: 'function' | 'object';
+  size?: bigint;
+  /** When gas would have created the symbol (first reference or definition): its place in the symbol table. */
+  order: number;
+}
+
+interface Macro { params: { name: string; def?: string; vararg?: boolean }[]; body: SrcLine[]; }
+
+interface PoolEntry { label: string; expr: string; size: number; line: SrcLine; }
+
+interface PassState {
+  sections: Section[];
+  current: number;
+  stack: number[];
+  symbols: Map<string, AsmSymbol>;
+  localCount: Map<string, number>;
+  /** Literal pools by section index, then entry size. */
+  pools: Map<number, Map<number, PoolEntry[]>>;
+  poolOrdinal: number;
+  macroCounter: number;
+  order: number;
+}
+
+export interface AsmOutput {
+  sections: Section[];
+  symbols: AsmSymbol[];
+  diagnostics: AsmDiagnostic[];
+  /** Files the line rows name, in first-use order (the primary source first). */
+  files: string[];
+}
+
+export interface SourceReader { (path: string, from: string): { path: string; text: string } | undefined; }
+
+const DATA_SIZES: Record<string, number> = {
+  '.byte': 1, '.hword': 2, '.short': 2, '.2byte': 2, '.word': 4, '.int': 4, '.long': 4, '.4byte': 4,
+  '.quad': 8, '.xword': 8, '.dword': 8, '.8byte': 8,
+};
+
+const NOP = [0x1f, 0x20, 0x03, 0xd5];
+
+const REGISTER_NAME = /^(?:[xwbhsdqvrcz]\d+|[xw]zr|w?sp|lsl|lsr|asr|ror|msl|[us]xt[bhwx]|eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al|nv)$/i;
+
+export class Assembler {
+  readonly diagnostics: AsmDiagnostic[] = [];
+  private pass = 1;
+  private st!: PassState;
+  private pass1Symbols = new Map<string, AsmSymbol>();
+  private pass1Locals = new Map<string, { sec: number; value: bigint }[]>();
+  private globals = new Set<string>();
+  private macros = new Map<string, Macro>();
+  private poolPlan = new Map<number, string>();
+  private files: string[] = [];
+
+  constructor(private readonly mainFile: string, private readonly read: SourceReader) {}
+
+  assemble(source: string): AsmOutput {
+    const lines = splitStatements(source, this.mainFile);
+    for (this.pass = 1; this.pass <= 2; this.pass++) {
+      this.st = {
+        sections: [], current: 0, stack: [], symbols: new Map(), localCount: new Map(), pools: new Map(), poolOrdinal: 0, macroCounter: 0, order: 0,
+      };
+      this.macros = new Map();
+      if (this.pass === 2) this.diagnostics.length = 0;
+      this.files = [this.mainFile];
+      this.section('.text', 'ax', false);
+      this.runLines(lines, 0);
+      for (const s of this.st.sections) { this.st.current = s.index; this.flushPools(); }
+      if (this.pass === 1) {
+        this.pass1Symbols = this.st.symbols;
+        for (const [n, s] of this.st.symbols) if (s.global) this.globals.add(n);
+      }
+    }
+    for (const s of this.st.sections) if (!s.nobits) s.size = s.bytes.length;
+    return { sections: this.st.sections, symbols: [...this.st.symbols.values()], diagnostics: this.diagnostics, files: this.files };
+  }
+
+  private error(l: SrcLine, message: string, severity: 'error' | 'warning' = 'error'): void {
+    if (this.pass !== 2) return;
+    this.diagnostics.push({ file: l.file, line: l.line, column: Math.max(0, l.text.search(/\S/)), severity, message });
+  }
+
+  private get sec(): Section { return this.st.sections[this.st.current]; }
+
+  private section(name: string, flags?: string, nobits?: boolean): void {
+    let s = this.st.sections.find((x) => x.name === name);
+    if (!s) {
+      const dflt = name === '.text' || name.startsWith('.text.') ? 'ax'
+        : name === '.bss' || name.startsWith('.bss.') || name === '.data' || name.startsWith('.data.') ? 'aw'
+          : name === '.rodata' || name.startsWith('.rodata') ? 'a' : '';
+      s = {
+        index: this.st.sections.length, name, flags: flags ?? dflt, nobits: nobits ?? (name === '.bss' || name.startsWith('.bss.')),
+        bytes: [], size: 0, align: 1, relocs: [], lines: [], mappingSymbols: [],
+      };
+      this.st.sections.push(s);
+    }
+    this.st.current = s.index;
+  }
+
+  private offset(): number { return this.sec.nobits ? this.sec.size : this.sec.bytes.length; }
+
+  private mapping(kind: 'x' | 'd', force = false): void {
+    const s = this.sec;
+    if (s.mapping === kind && !force) return;
+    s.mapping = kind;
+    s.mappingSymbols.push({ name: kind === 'x' ? '$x' : '$d', offset: this.offset(), order: this.st.order++ });
+  }
+
+  private emit(bytes: number[]): void {
+    const s = this.sec;
+    if (s.nobits) { s.size += bytes.length; return; }
+    for (const b of bytes) s.bytes.push(b & 255);
+  }
+
+  private emitValue(v: bigint, size: number): void {
+    const out: number[] = [];
+    for (let i = 0; i < size; i++) out.push(Number((v >> BigInt(8 * i)) & 0xffn));
+    this.emit(out);
+  }
+
+  /** Pads to a multiple of `bytes`: NOPs in code (after zeros up to a word boundary, each run with its mapping symbol). */
+  private align(bytes: number, fill?: number): void {
+    const s = this.sec;
+    s.align = Math.max(s.align, bytes);
+    let pad = (bytes - (this.offset() % bytes)) % bytes;
+    if (!s.flags.includes('x') || s.nobits) this.mapping('d');
+    else if (fill === undefined) {
+      if (pad > 0 && this.offset() % 4) this.mapping('d', true);
+      while (pad > 0 && this.offset() % 4) { this.emit([0]); pad--; }
+      if (pad >= 4) this.mapping('x');
+      while (pad >= 4) { this.emit(NOP); pad -= 4; }
+    }
+    this.emit(new Array(pad).fill(fill ?? 0));
+  }
+
+  private env(l: SrcLine): ExprEnv {
+    return {
+      symbol: (name) => {
+        // Operand matchers try immediates where registers stand: those names never become symbols.
+        if (REGISTER_NAME.test(name) && !this.st.symbols.get(name)?.defined) return undefined;
+        let s: AsmSymbol | undefined = this.symbolEntry(name);
+        if (!s.defined) s = this.pass === 2 ? this.pass1Symbols.get(name) : undefined;
+        if (!s || !s.defined) return undefined;
+        if (this.globals.has(name) && s.sec !== undefined) return { n: s.value, sec: s.sec, global: name };
+        return s.sec === undefined ? { n: s.value } : { n: s.value, sec: s.sec };
+      },
+      dot: () => ({ n: BigInt(this.offset()), sec: this.st.current }),
+      local: (n, dir) => {
+        const defs = this.pass1Locals.get(n) ?? [];
+        const seen = this.st.localCount.get(n) ?? 0;
+        const d = dir === 'b' ? (this.pass === 1 ? this.localDefs(n)[seen - 1] : defs[seen - 1]) : defs[seen];
+        void l;
+        return d ? { n: d.value, sec: d.sec } : undefined;
+      },
+    };
+  }
+
+  private localDefs(n: string): { sec: number; value: bigint }[] {
+    let list = this.pass1Locals.get(n);
+    if (!list) { list = []; this.pass1Locals.set(n, list); }
+    return list;
+  }
+
+  /** An expression that must be absolute (directives' operands). */
+  private absolute(l: SrcLine, text: string): bigint | undefined {
+    const v = this.value(l, text);
+    if (!v) return undefined;
+    if (v.sec !== undefined || v.sym !== undefined) { this.error(l, `invalid expression \`${text.trim()}'`); return undefined; }
+    return v.n;
+  }
+
+  private value(l: SrcLine, text: string): Value | undefined {
+    try {
+      const r = evalExpr(text, 0, this.env(l));
+      if (!r || text.slice(r.end).trim() !== '') { this.error(l, `junk at end of line, first unrecognized character is \`${text.slice(r?.end ?? 0).trim()[0] ?? ''}'`); return undefined; }
+      return r.v;
+    } catch (e) {
+      if (e instanceof ExprError) { this.error(l, e.message); return undefined; }
+      throw e;
+    }
+  }
+
+  private define(l: SrcLine, name: string, v: Value): void {
+    const old = this.st.symbols.get(name);
+    if (old?.defined && old.sec !== undefined) { this.error(l, `symbol \`${name}' is already defined`); return; }
+    const sym: AsmSymbol = {
+      name, value: v.n, sec: v.sec, defined: true, global: old?.global ?? this.globals.has(name), type: old?.type, size: old?.size,
+      order: old?.order ?? this.st.order++,
+    };
+    this.st.symbols.set(name, sym);
+  }
+
+  private symbolEntry(name: string): AsmSymbol {
+    let s = this.st.symbols.get(name);
+    if (!s) { s = { name, value: 0n, defined: false, global: this.globals.has(name), order: this.st.order++ }; this.st.symbols.set(name, s); }
+    return s;
+  }
+
+  private runLines(lines: SrcLine[], depth: number): void {
+    if (depth > 100) { this.error(lines[0], 'macros nested too deeply'); return; }
+    let i = 0;
+    /** Collects the body up to the matching end directive (nesting counted), returns the index after it. */
+    const block = (open: RegExp, close: RegExp): SrcLine[] => {
+      const body: SrcLine[] = [];
+      let level = 1;
+      i++;
+      for (; i < lines.length; i++) {
+        const t = lines[i].text.trim();
+        if (open.test(t)) level++;
+        if (close.test(t) && --level === 0) return body;
+        body.push(lines[i]);
+      }
+      this.error(lines[lines.length - 1], 'end of file inside a block');
+      return body;
+    };
+    const conds: { active: boolean; done: boolean }[] = [];
+    for (; i < lines.length; i++) {
+      const l = lines[i];
+      const t = l.text.trim();
+      const dir = /^(\.[A-Za-z0-9_]+)\b\s*(.*)$/.exec(t);
+      const name = dir?.[1].toLowerCase();
+      const active = conds.every((c) => c.active);
+      if (name && /^\.if/.test(name)) {
+        conds.push(active ? this.ifCondition(l, name, dir![2]) : { active: false, done: true });
+        continue;
+      }
+      if (name === '.else' || name === '.elseif') {
+        const c = conds[conds.length - 1];
+        if (!c) { this.error(l, `${name} without matching .if`); continue; }
+        const outer = conds.slice(0, -1).every((x) => x.active);
+        if (c.done || !outer) { c.active = false; continue; }
+        const r = name === '.else' ? { active: true, done: true } : this.ifCondition(l, '.if', dir![2]);
+        c.active = r.active; c.done = r.active;
+        continue;
+      }
+      if (name === '.endif') { if (!conds.pop()) this.error(l, '.endif without .if'); continue; }
+      if (!active) {
+        if (name === '.macro') block(/^\.macro\b/i, /^\.endm\b/i);
+        else if (name === '.rept' || name === '.irp' || name === '.irpc') block(/^\.(rept|irpc?)\b/i, /^\.endr\b/i);
+        continue;
+      }
+      if (name === '.macro') {
+        const [head, ...rest] = dir![2].split(/[\s,]+/).filter((x) => x);
+        void rest;
+        const paramText = dir![2].slice(dir![2].indexOf(head) + head.length);
+        const params = splitMacroArgs(paramText.replace(/^\s*,/, '')).map((p) => {
+          const m = /^([A-Za-z_.$][\w.$]*)(?::(req|vararg))?(?:\s*=\s*(.*))?$/.exec(p.trim());
+          return { name: m?.[1] ?? p, def: m?.[3], vararg: m?.[2] === 'vararg' };
+        });
+        this.macros.set(head.toLowerCase(), { params, body: block(/^\.macro\b/i, /^\.endm\b/i) });
+        continue;
+      }
+      if (name === '.rept') {
+        const n = Number(this.absolute(l, dir![2]) ?? 0n);
+        const body = block(/^\.(rept|irpc?)\b/i, /^\.endr\b/i);
+        for (let k = 0; k < n; k++) this.runLines(body, depth + 1);
+        continue;
+      }
+      if (name === '.irp' || name === '.irpc') {
+        const args = splitArgs(dir![2]);
+        const m = /^([\w.$]+)\s*,?\s*(.*)$/.exec(dir![2]);
+        const param = m?.[1] ?? '';
+        const values = name === '.irp' ? (m ? splitMacroArgs(m[2]) : args.slice(1)) : [...(m?.[2] ?? '')];
+        const body = block(/^\.(rept|irpc?)\b/i, /^\.endr\b/i);
+        for (const v of values.length ? values : ['']) {
+          this.runLines(body.map((b) => ({ ...b, text: substitute(b.text, new Map([[param, v]])) })), depth + 1);
+        }
+        continue;
+      }
+      this.statement(l, depth);
+    }
+    if (conds.length && depth === 0) this.error(lines[lines.length - 1], 'end of file in conditional');
+  }
+
+  private ifCondition(l: SrcLine, name: string, arg: string): { active: boolean; done: boolean } {
+    let r: boolean;
+    switch (name) {
+      case '.ifdef': case '.ifndef': {
+        const s = this.st.symbols.get(arg.trim());
+        r = (s !== undefined && (s.defined || s.global)) === (name === '.ifdef');
+        break;
+      }
+      case '.ifc': case '.ifnc': { const [a, b] = splitArgs(arg); r = (a === b) === (name === '.ifc'); break; }
+      case '.ifb': case '.ifnb': r = (arg.trim() === '') === (name === '.ifb'); break;
+      default: {
+        const v = this.absolute(l, arg) ?? 0n;
+        const cmp: Record<string, boolean> = {
+          '.if': v !== 0n, '.ifne': v !== 0n, '.ifeq': v === 0n, '.ifgt': v > 0n, '.ifge': v >= 0n, '.iflt': v < 0n, '.ifle': v <= 0n,
+        };
+        r = cmp[name] ?? false;
+      }
+    }
+    return { active: r, done: r };
+  }
+
+  private statement(l: SrcLine, depth: number): void {
+    let text = l.text;
+    // Labels: `name:` and local `1:`, several per line.
+    for (;;) {
+      const m = /^\s*([A-Za-z_.$][\w.$]*|\d+):/.exec(text);
+      if (!m || text[m[0].length] === ':') break;
+      this.label(l, m[1]);
+      text = text.slice(m[0].length);
+    }
+    const t = text.trim();
+    if (!t) return;
+    const assign = /^([A-Za-z_.$][\w.$]*)\s*=\s*(.+)$/.exec(t);
+    if (assign && !assign[2].startsWith('=')) { this.setSymbol(l, assign[1], assign[2]); return; }
+    const m = /^([A-Za-z_.$][\w.$]*)\s*(.*)$/.exec(t);
+    if (!m) { this.error(l, `junk at end of line, first unrecognized character is \`${t[0]}'`); return; }
+    const head = m[1];
+    const rest = m[2];
+    const macro = this.macros.get(head.toLowerCase());
+    if (macro) { this.expandMacro(l, macro, rest, depth); return; }
+    if (head.startsWith('.')) { this.directive(l, head.toLowerCase(), rest); return; }
+    this.instruction(l, head, rest);
+  }
+
+  private label(l: SrcLine, name: string): void {
+    const v: Value = { n: BigInt(this.offset()), sec: this.st.current };
+    if (/^\d+$/.test(name)) {
+      const count = this.st.localCount.get(name) ?? 0;
+      if (this.pass === 1) this.localDefs(name).push({ sec: this.st.current, value: v.n });
+      this.st.localCount.set(name, count + 1);
+      return;
+    }
+    this.define(l, name, v);
+  }
+
+  private setSymbol(l: SrcLine, name: string, expr: string): void {
+    const v = this.value(l, expr);
+    if (!v) return;
+    const old = this.st.symbols.get(name);
+    this.st.symbols.set(name, {
+      name, value: v.n, sec: v.sec, defined: true, global: old?.global ?? this.globals.has(name), type: old?.type, size: old?.size,
+      order: old?.order ?? this.st.order++,
+    });
+  }
+
+  private expandMacro(l: SrcLine, macro: Macro, argText: string, depth: number): void {
+    // A quoted argument is passed without its quotes, as gas does.
+    const args = (argText.trim() ? splitMacroArgs(argText) : []).map((a) => (/^"(?:[^"\\]|\\.)*"$/.test(a) ? a.slice(1, -1) : a));
+    const map = new Map<string, string>();
+    let pos = 0;
+    for (const a of args) {
+      const kw = /^([A-Za-z_.$][\w.$]*)\s*=(.*)$/.exec(a);
+      if (kw && macro.params.some((p) => p.name === kw[1])) { map.set(kw[1], kw[2].trim()); continue; }
+      const p = macro.params[pos++];
+      if (!p) { this.error(l, `too many positional arguments`); break; }
+      map.set(p.name, p.vararg ? args.slice(pos - 1).join(', ') : a);
+      if (p.vararg) break;
+    }
+    for (const p of macro.params) if (!map.has(p.name)) map.set(p.name, p.def ?? '');
+    map.set('@', String(this.st.macroCounter++));
+    // Lines of an expansion belong to the invocation in the line table, as gas reports them.
+    this.runLines(macro.body.map((b) => ({ text: substitute(b.text, map), file: l.file, line: l.line })), depth + 1);
+  }
+
+  private recordLine(l: SrcLine): void {
+    const s = this.sec;
+    const last = s.lines[s.lines.length - 1];
+    if (!last || last.line !== l.line || last.file !== l.file) {
+      s.lines.push({ offset: this.offset(), file: l.file, line: l.line });
+      if (!this.files.includes(l.file)) this.files.push(l.file);
+    }
+  }
+
+  private instruction(l: SrcLine, mnemonic: string, operands: string): void {
+    const s = this.sec;
+    if (s.flags.includes('x')) this.mapping('x');
+    s.align = Math.max(s.align, 4);
+    this.align4(l);
+    this.recordLine(l);
+    const lit = /^(\s*[^,]+,\s*)=(.*)$/.exec(operands);
+    if (lit && /^ldr(sw)?$/i.test(mnemonic)) operands = lit[1] + this.poolLabel(l, mnemonic, lit[1], lit[2]);
+    const pc = BigInt(this.offset());
+    if (this.pass === 1) { this.emit([0, 0, 0, 0]); return; }
+    let undefinedSymbol: string | undefined;
+    const r = encodeInstruction({
+      mnemonic, operands, pc, section: this.st.current,
+      value: (text, pos) => {
+        try {
+          const e = evalExpr(text, pos, this.env(l));
+          if (e?.undefinedSymbols.length) undefinedSymbol ??= e.undefinedSymbols[0];
+          return e && { end: e.end, v: e.v };
+        } catch { return undefined; }
+      },
+    });
+    const whole = `${mnemonic}${operands.trim() ? ` ${operands.trim()}` : ''}`;
+    if ('error' in r) {
+      this.error(l, r.error === 'mnemonic' ? `unknown mnemonic \`${mnemonic.toLowerCase()}' -- \`${whole}'` : `operand mismatch -- \`${whole}'`);
+      this.emit([0, 0, 0, 0]);
+      return;
+    }
+    if (undefinedSymbol && /^\d+[bf]$/.test(undefinedSymbol)) this.error(l, `undefined local label \`${undefinedSymbol}'`);
+    if (r.reloc) this.addReloc(r.reloc.type, r.reloc.value);
+    this.emitValue(BigInt(r.word), 4);
+  }
+
+  private align4(l: SrcLine): void {
+    if (this.offset() % 4) { this.error(l, 'unaligned opcodes detected in executable segment', 'warning'); this.align(4); }
+  }
+
+  private addReloc(type: RelocType, v: Value): void {
+    const r: Reloc = { offset: this.offset(), type, addend: v.n };
+    if (v.global !== undefined) {
+      r.sym = v.global;
+      const here = this.st.symbols.get(v.global);
+      r.addend = v.n - ((here?.defined ? here : this.pass1Symbols.get(v.global))?.value ?? 0n);
+    } else if (v.sym !== undefined) r.sym = v.sym; else r.sec = v.sec;
+    this.sec.relocs.push(r);
+  }
+
+  private poolLabel(l: SrcLine, mnemonic: string, reg: string, expr: string): string {
+    const ordinal = this.st.poolOrdinal++;
+    const size = /^\s*x/i.test(reg) && mnemonic.toLowerCase() === 'ldr' ? 8 : /^\s*q/i.test(reg) ? 16 : /^\s*d/i.test(reg) ? 8 : 4;
+    let label = this.poolPlan.get(ordinal);
+    const pools = this.sectionPools();
+    const pool = pools.get(size) ?? [];
+    pools.set(size, pool);
+    if (this.pass === 1) {
+      const same = pool.find((p) => p.expr.trim() === expr.trim());
+      label = same?.label ?? `.Lpool$${this.st.current}$${ordinal}`;
+      this.poolPlan.set(ordinal, label);
+    }
+    if (!pool.some((p) => p.label === label)) pool.push({ label: label!, expr, size, line: l });
+    // gas creates the literal's symbols here, which fixes their place in the symbol table.
+    if (this.pass === 2) { try { evalExpr(expr, 0, this.env(l)); } catch { /* reported when the pool is written */ } }
+    return label!;
+  }
+
+  private sectionPools(): Map<number, PoolEntry[]> {
+    let p = this.st.pools.get(this.st.current);
+    if (!p) { p = new Map(); this.st.pools.set(this.st.current, p); }
+    return p;
+  }
+
+  private flushPools(): void {
+    const pools = this.sectionPools();
+    for (const size of [4, 8, 16]) {
+      const pool = pools.get(size);
+      if (!pool?.length) continue;
+      if (this.offset() % size && this.sec.flags.includes('x')) this.mapping('x');
+      this.sec.align = Math.max(this.sec.align, size);
+      this.emit(new Array((size - (this.offset() % size)) % size).fill(0));
+      // Every pool starts with its own mapping symbol, as gas's s_ltorg writes one.
+      this.mapping('d', true);
+      for (const p of pool) {
+        this.define(p.line, p.label, { n: BigInt(this.offset()), sec: this.st.current });
+        this.data(p.line, size, p.expr);
+      }
+      pools.set(size, []);
+    }
+  }
+
+  private data(l: SrcLine, size: number, expr: string): void {
+    const v = this.pass === 2 ? this.value(l, expr) : { n: 0n };
+    if (!v) { this.emitValue(0n, size); return; }
+    if (v.sec !== undefined || v.sym !== undefined) {
+      const type = ({ 8: 'ABS64', 4: 'ABS32', 2: 'ABS16' } as Record<number, RelocType>)[size];
+      if (!type) this.error(l, `cannot represent relocation type in ${size}-byte data`);
+      else this.addReloc(type, v);
+      this.emitValue(0n, size);
+      return;
+    }
+    this.emitValue(v.n, size);
+  }
+
+  private directive(l: SrcLine, name: string, args: string): void {
+    const size = DATA_SIZES[name];
+    if (size !== undefined) {
+      if (this.sec.flags.includes('x')) this.mapping('d');
+      for (const a of splitArgs(args)) this.data(l, size, a);
+      return;
+    }
+    switch (name) {
+      case '.text': case '.data': case '.bss': this.section(name); return;
+      case '.section': case '.pushsection': {
+        if (name === '.pushsection') this.st.stack.push(this.st.current);
+        const parts = splitArgs(args);
+        const flags = parts[1] ? /^"(.*)"$/.exec(parts[1])?.[1] : undefined;
+        this.section(parts[0].replace(/^"|"$/g, ''), flags, parts[2] ? /nobits/.test(parts[2]) : undefined);
+        return;
+      }
+      case '.popsection': case '.previous': {
+        const prev = this.st.stack.pop();
+        if (prev !== undefined) this.st.current = prev;
+        return;
+      }
+      case '.global': case '.globl':
+        for (const n of splitArgs(args)) { this.symbolEntry(n).global = true; this.globals.add(n); }
+        return;
+      case '.local': case '.weak': case '.hidden': case '.protected': case '.file': case '.ident': case '.arch':
+      case '.arch_extension': case '.cpu': case '.loc': case '.cfi_startproc': case '.cfi_endproc': case '.cfi_sections': case '.end':
+        return;
+      case '.type': {
+        const [n, t] = splitArgs(args);
+        const sym = this.symbolEntry(n);
+        if (/function/.test(t ?? '')) sym.type = 'function';
+        else if (/object/.test(t ?? '')) sym.type = 'object';
+        return;
+      }
+      case '.size': {
+        const [n, e] = splitArgs(args);
+        const v = this.pass === 2 ? this.value(l, e) : undefined;
+        if (v) this.symbolEntry(n).size = v.n;
+        return;
+      }
+      case '.equ': case '.set': case '.equiv': {
+        const [n, ...e] = splitArgs(args);
+        if (name === '.equiv' && this.st.symbols.get(n)?.defined) { this.error(l, `symbol \`${n}' is already defined`); return; }
+        this.setSymbol(l, n, e.join(','));
+        return;
+      }
+      case '.align': case '.p2align': case '.balign': {
+        const [a, f] = splitArgs(args);
+        const n = Number(this.absolute(l, a) ?? 0n);
+        const bytes = name === '.balign' ? n || 1 : 2 ** n;
+        const fill = f !== undefined && f !== '' ? Number(this.absolute(l, f) ?? 0n) : undefined;
+        this.align(bytes, fill);
+        return;
+      }
+      case '.ascii': case '.asciz': case '.string': {
+        for (const a of splitArgs(args)) {
+          const s = parseString(a, 0);
+          if (!s) { this.error(l, 'expected string'); continue; }
+          if (this.sec.flags.includes('x')) this.mapping('d');
+          this.emit(name === '.ascii' ? s.bytes : [...s.bytes, 0]);
+        }
+        return;
+      }
+      case '.skip': case '.space': case '.zero': {
+        const [n, f] = splitArgs(args);
+        const count = Number(this.absolute(l, n) ?? 0n);
+        const fill = f ? Number(this.absolute(l, f) ?? 0n) : 0;
+        this.mapping('d');
+        this.emit(new Array(Math.max(0, count)).fill(fill));
+        return;
+      }
+      case '.fill': {
+        const [r, s, v] = splitArgs(args);
+        const repeat = Number(this.absolute(l, r) ?? 0n);
+        const sz = s ? Math.min(8, Number(this.absolute(l, s) ?? 1n)) : 1;
+        const val = v ? this.absolute(l, v) ?? 0n : 0n;
+        this.mapping('d');
+        for (let k = 0; k < repeat; k++) this.emitValue(sz > 4 ? val & 0xffffffffn : val, sz);
+        return;
+      }
+      case '.inst': {
+        this.mapping('x');
+        this.recordLine(l);
+        for (const a of splitArgs(args)) this.emitValue(this.pass === 2 ? this.absolute(l, a) ?? 0n : 0n, 4);
+        return;
+      }
+      case '.ltorg': case '.pool': this.flushPools(); return;
+      case '.include': {
+        const file = /^"(.*)"$/.exec(args.trim())?.[1] ?? args.trim();
+        const r = this.read(file, l.file);
+        if (!r) { this.error(l, `can't open ${file} for reading: No such file or directory`); return; }
+        this.runLines(splitStatements(r.text, r.path), 1);
+        return;
+      }
+      case '.err': this.error(l, '.err encountered'); return;
+      case '.error': this.error(l, parseString(args.trim(), 0)?.bytes.map((b) => String.fromCharCode(b)).join('') ?? args); return;
+      case '.warning': this.error(l, parseString(args.trim(), 0)?.bytes.map((b) => String.fromCharCode(b)).join('') ?? args, 'warning'); return;
+      case '.purgem': this.macros.delete(args.trim().toLowerCase()); return;
+      default: this.error(l, `unknown pseudo-op: \`${name}'`);
+    }
+  }
+}
+
+/** Replaces `\name` by macro arguments and removes `\()` separators. */
+function substitute(text: string, args: Map<string, string>): string {
+  return text.replace(/\\(\(\)|@|[A-Za-z_.$][\w.$]*)/g, (all, name: string) => {
+    if (name === '()') return '';
+    return args.has(name) ? args.get(name)! : all;
+  });
+}
