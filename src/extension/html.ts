@@ -24,8 +24,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   return [
     "default-src 'none'",
     `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `img-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
     "connect-src 'none'",
     "form-action 'none'",

@@ -123,19 +123,29 @@ export function toJsonl(records: Iterable<TrapRecordView>): string {
   return out;
 }
 
+/** Records the panel keeps (the newest): a Linux boot under the built-in hypervisor makes millions of exits. */
+export const TRAP_LIMIT = 200_000;
+/** Records past the limit before the oldest are dropped, so that dropping is an occasional bulk operation. */
+export const TRAP_LIMIT_SLACK = 20_000;
+
 /**
- * The records the adapter has sent, in sequence order, merged from live batches and backfills. A batch that starts
- * past the next expected sequence number leaves a gap, which `missingFrom` reports for a backfill request.
+ * The records the adapter has sent, in sequence order, merged from live batches and backfills, the newest `limit`
+ * kept. A batch that starts past the next expected sequence number leaves a gap, which `missingFrom` reports for a
+ * backfill request.
  */
 export class TrapStore {
   private list: TrapRecordView[] = [];
+  /** How many of the oldest records were dropped. */
+  dropped = 0;
+
+  constructor(private readonly limit = TRAP_LIMIT, private readonly slack = TRAP_LIMIT_SLACK) {}
 
   get records(): readonly TrapRecordView[] { return this.list; }
   get size(): number { return this.list.length; }
   /** The sequence number the next record should have. */
   get nextSeq(): number { return this.list.length === 0 ? 0 : this.list[this.list.length - 1].seq + 1; }
 
-  clear(): void { this.list = []; }
+  clear(): void { this.list = []; this.dropped = 0; }
 
   /** Adds a batch; returns 'appended' when it simply extends the list, 'merged' when it filled in or replaced rows. */
   add(batch: readonly TrapRecordView[]): 'appended' | 'merged' {
@@ -143,13 +153,24 @@ export class TrapStore {
     const last = this.list.length === 0 ? -1 : this.list[this.list.length - 1].seq;
     if (batch[0].seq > last && isAscending(batch)) {
       for (const r of batch) this.list.push(r);
+      // The page trims its own copy by the same rule: nothing to resend.
+      this.trim();
       return 'appended';
     }
     const bySeq = new Map<number, TrapRecordView>();
     for (const r of this.list) bySeq.set(r.seq, r);
     for (const r of batch) bySeq.set(r.seq, r);
     this.list = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    this.trim();
     return 'merged';
+  }
+
+  /** Drops the oldest records once the list is `slack` past the limit. */
+  private trim(): void {
+    if (this.list.length <= this.limit + this.slack) return;
+    const n = this.list.length - this.limit;
+    this.list.splice(0, n);
+    this.dropped += n;
   }
 
   /** Where a batch starting at `firstSeq` leaves a gap, the first missing sequence number; else undefined. */

@@ -57,11 +57,12 @@ const OA_MASK = 0xfffffffff000n;
 
 const SH_MEANING = ['Non-shareable', 'Reserved', 'Outer Shareable', 'Inner Shareable'];
 
-/** AP[2:1] of a stage-1 descriptor: for EL1&0 and EL2&0 the EL1 (privileged) and EL0 accesses; for EL2 and EL3 AP[1]
- * is RES1 and only AP[2] (read-only) counts. */
+/** AP[2:1] of a stage-1 descriptor: for EL1&0 and EL2&0 the privileged (EL1, EL2) and EL0 accesses; for EL2 and EL3
+ * AP[1] is RES1 and only AP[2] (read-only) counts. */
 function apMeaning(ap: number, regime: RegimeName | undefined): string {
   if (regime === 'el2' || regime === 'el3') return ap & 2 ? 'read-only' : 'read/write';
-  return ['EL1 read/write, EL0 none', 'EL1 and EL0 read/write', 'EL1 read-only, EL0 none', 'EL1 and EL0 read-only'][ap];
+  const el = regime === 'el20' ? 'EL2' : 'EL1';
+  return [`${el} read/write, EL0 none`, `${el} and EL0 read/write`, `${el} read-only, EL0 none`, `${el} and EL0 read-only`][ap];
 }
 
 const S2AP_MEANING = ['no access', 'read-only', 'write-only', 'read/write'];
@@ -228,7 +229,10 @@ export function decodeWalk(walk: WalkView, regime?: RegimeName): DecodedWalk {
     const s = walk.stage1, p = s.perms;
     details.push({ name: 'Stage 1 mapping', value: `level ${s.level}, ${sizeText(s.blockBits)}${s.nG ? ', not global' : ', global'}` });
     details.push({ name: 'Stage 1 memory', value: `${hex(s.attr)}: ${mairAttrMeaning(s.attr)}, ${SH_MEANING[s.sh]}` });
-    details.push({ name: 'Stage 1 access', value: `EL1 ${perm(p.r1, p.w1, p.x1)}, EL0 ${perm(p.r0, p.w0, p.x0)}` });
+    // The privileged level is the regime's own EL; EL2 and EL3 have no EL0 half.
+    const access = regime === 'el2' || regime === 'el3' ? `EL${regime[2]} ${perm(p.r1, p.w1, p.x1)}`
+      : `EL${regime === 'el20' ? 2 : 1} ${perm(p.r1, p.w1, p.x1)}, EL0 ${perm(p.r0, p.w0, p.x0)}`;
+    details.push({ name: 'Stage 1 access', value: access });
   }
   if (walk.stage2) {
     const s = walk.stage2, p = s.perms;

@@ -1,12 +1,13 @@
 // Completion by position in the statement: mnemonics, directives and macros as the first word; system
 // registers after `mrs xN,` and `msr`; SYS operations after TLBI/DC/IC/AT; barrier options; otherwise
-// registers and the labels and symbols visible from the document.
+// registers, the labels and symbols visible from the document, and conditions for instructions that take one.
 import { CompletionItem, CompletionItemKind, MarkupKind, Position } from 'vscode-languageserver/node';
 import { SYS_OPS } from '../arch/sysregs/sysOps';
 import { SYSREGS } from '../arch/sysregs/table';
 import { cursorContext } from './context';
 import { DIRECTIVES } from './directives';
 import { InstructionIndex } from './instructionIndex';
+import { CONDITION_MEANINGS } from './meanings';
 import { describeSystemName } from './sysregDocs';
 import { BARRIER_NAMES, BRANCH_CONDITIONS, OPERAND_CONDITIONS, PSTATE_FIELD_NAMES } from './vocabulary';
 import { Workspace } from './workspace';
@@ -50,7 +51,7 @@ function sysregItems(direction: 'r' | 'w'): CompletionItem[] {
 
 /**
  * The items at a position. `trigger` is the character that opened the list by itself (` `, `,` or `.`): those
- * open it only where the choice is a closed set (system registers, operations, directives, conditions).
+ * open it only where the choice is a closed set (system registers, operations, directives).
  */
 export function complete(ws: Workspace, instructions: InstructionIndex, uri: string, pos: Position, trigger?: string): CompletionItem[] {
   const index = ws.index(uri);
@@ -92,7 +93,11 @@ export function complete(ws: Workspace, instructions: InstructionIndex, uri: str
   if ((head === 'dmb' || head === 'dsb') && ctx.operand === 0) {
     return BARRIER_NAMES.map((b) => ({ label: b, kind: CompletionItemKind.EnumMember, detail: 'barrier option' }));
   }
-  return trigger ? [] : [...REGISTERS.map((r) => ({ label: r, kind: CompletionItemKind.Variable })), ...symbols()];
+  if (trigger) return [];
+  const e = instructions.find(head);
+  const conditions = e && instructions.operandKinds(e).some((k) => /^cond\b/.test(k))
+    ? OPERAND_CONDITIONS.map((c) => ({ label: c, kind: CompletionItemKind.EnumMember, detail: CONDITION_MEANINGS[c], sortText: `0${c}` })) : [];
+  return [...conditions, ...REGISTERS.map((r) => ({ label: r, kind: CompletionItemKind.Variable })), ...symbols()];
 }
 
 /** Fills in the documentation of a mnemonic or system-register item when the client shows it. */

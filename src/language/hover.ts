@@ -6,6 +6,7 @@ import { cursorContext } from './context';
 import { findDirective } from './directives';
 import { wordAt } from './documentIndex';
 import { InstructionIndex } from './instructionIndex';
+import { CONDITION_MEANINGS } from './meanings';
 import { findDefinitions, nameAt } from './navigation';
 import { describeSystemName } from './sysregDocs';
 import { uriToPath, Workspace } from './workspace';
@@ -24,17 +25,18 @@ export function hover(ws: Workspace, instructions: InstructionIndex, uri: string
   if (!word) return null;
   const ctx = cursorContext(index, pos.line, word.end);
   const isHead = ctx.kind === 'head' && ctx.start === word.start;
-  if (isHead && word.text.startsWith('.')) {
+  if (isHead) {
     const d = findDirective(word.text);
     if (d) return markdown(`**${d.name}** — ${d.doc}`);
-  }
-  if (isHead) {
     const e = instructions.find(word.text);
-    if (e) return markdown(instructions.describe(e));
-  }
-  if (!isHead) {
+    const cond = /\.([a-z]+)$/.exec(word.text.toLowerCase())?.[1];
+    const condition = e?.mnemonic.endsWith('.cond') && cond && CONDITION_MEANINGS[cond] ? `\n\n\`${cond}\`: ${CONDITION_MEANINGS[cond]}` : '';
+    if (e) return markdown(instructions.describe(e) + condition);
+  } else {
     const sys = describeSystemName(word.text);
     if (sys) return markdown(sys);
+    const cond = CONDITION_MEANINGS[word.text.toLowerCase()];
+    if (cond && ctx.kind === 'operand' && instructions.find(ctx.head)) return markdown(`condition **${word.text}** — ${cond}`);
   }
   const n = nameAt(ws, uri, pos);
   if (n?.local) return markdown(`local label **${n.local.name}:** on line ${n.local.line + 1}`);

@@ -46,6 +46,14 @@ export class InstructionIndex {
     return this.entries.values();
   }
 
+  /** The operand kinds of every form that prints the spelling (a row's own, or the matching alias's). */
+  operandKinds(e: MnemonicEntry): string[] {
+    const aliasOps = e.aliasOf.flatMap((r) => (r.aliases ?? [])
+      .filter((a) => expandMnemonic(a.mnemonic).some((s) => (s.conditionalPrefix ? `${s.conditionalPrefix}.cond` : s.text) === e.mnemonic))
+      .flatMap((a) => a.ops));
+    return [...new Set([...e.rows.flatMap((r) => r.ops), ...aliasOps])];
+  }
+
   /** The groups an entry's encodings belong to, by ARM ARM title. */
   groups(e: MnemonicEntry): string[] {
     return [...new Set([...e.rows, ...e.aliasOf].map((r) => GROUP_TITLES[r.group] ?? r.group))];
@@ -58,31 +66,35 @@ export class InstructionIndex {
   }
 
   /**
-   * Examples of the spelling as the disassembler prints it: each row's fixed bits with its registers numbered
-   * (and some of them 31, which is what most aliases test), 64-bit and 128-bit forms first, kept when the word
-   * decodes back to that row and prints this spelling.
+   * Examples of the spelling as the disassembler prints it, one per encoding group (`ldr` from a literal, post-
+   * and pre-indexed, register offset…): a row's fixed bits with its registers numbered (or some of them 31, which
+   * is what most aliases test), 64-bit and 128-bit forms first, kept when the word decodes back to that row and
+   * prints this spelling.
    */
-  examples(e: MnemonicEntry, max = 3): string[] {
+  examples(e: MnemonicEntry, max = 4): string[] {
     this.disassembler ??= new Disassembler(this.table);
     const found: string[] = [];
+    const groups = new Set<string>();
     const conditional = e.mnemonic.endsWith('.cond') ? e.mnemonic.slice(0, -4) : undefined;
     const numbered = { Rd: 0, Rt: 0, Rt2: 1, Rn: 2, Rm: 3, Ra: 4, Rs: 5 };
     const variants = [numbered, ...['Rd', 'Rt', 'Rn', 'Rm', 'Ra'].map((r) => ({ ...numbered, [r]: 31 })), { ...numbered, Rn: 31, Rm: 31 }, {}];
     for (const row of [...e.rows, ...e.aliasOf]) {
+      if (groups.has(row.group)) continue;
       // The fields that pick optional mnemonic parts (`{A?a}`), every combination of them.
       const flags = [...new Set([row.mnemonic, ...(row.aliases ?? []).map((a) => a.mnemonic)]
         .flatMap((t) => [...t.matchAll(/\{(\w+)\?/g)].map((m) => m[1])))];
       const settings = Array.from({ length: 1 << flags.length }, (_, n) => Object.fromEntries(flags.map((f, i) => [f, (n >> i) & 1])));
-      for (const wide of [1, 0]) {
-        for (const v of variants.flatMap((x) => settings.map((flag) => ({ ...x, ...flag })))) {
-          const word = encodeFields(row, { ...v, sf: wide, Q: wide });
-          if (this.disassembler.decodeRow(word) !== row) continue;
-          const text = this.disassembler.disassemble(word).replace(/\s*\/\/.*$/, '').replace('\t', ' ');
-          const spelled = text.split(' ')[0];
-          if (!(conditional ? spelled.startsWith(conditional) : spelled === e.mnemonic) || found.includes(text)) continue;
-          found.push(text);
-          if (found.length >= max) return found;
-        }
+      const candidates = [1, 0].flatMap((wide) => variants.flatMap((v) => settings.map((flag) => ({ ...v, ...flag, sf: wide, Q: wide }))));
+      for (const fields of candidates) {
+        const word = encodeFields(row, fields);
+        if (this.disassembler.decodeRow(word) !== row) continue;
+        const text = this.disassembler.disassemble(word).replace(/\s*\/\/.*$/, '').replace('\t', ' ');
+        const spelled = text.split(' ')[0];
+        if (!(conditional ? spelled.startsWith(conditional) : spelled === e.mnemonic) || found.includes(text)) continue;
+        found.push(text);
+        groups.add(row.group);
+        if (found.length >= max) return found;
+        break;
       }
     }
     return found;

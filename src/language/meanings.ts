@@ -1,5 +1,5 @@
-// One-line meanings for hovers: the ARM ARM title of every encoding group of the table, and what the common
-// mnemonics do. A mnemonic not listed here is described by its groups' titles.
+// One-line meanings for hovers: the ARM ARM title of every encoding group of the table, what the common
+// mnemonics do, and the condition codes. A mnemonic not listed here is described by its groups' titles.
 
 /** ARM ARM C4.1 encoding-group titles, by the table's group names. */
 export const GROUP_TITLES: Readonly<Record<string, string>> = {
@@ -247,3 +247,14 @@ export const MNEMONIC_MEANINGS: ReadonlyMap<string, string> = new Map(MEANINGS_T
   const i = l.indexOf(': ');
   return [l.slice(0, i), l.slice(i + 2)] as [string, string];
 }));
+
+/** The condition codes (ARM ARM C1.2.4) by their names and GNU as's other names for them. */
+export const CONDITION_MEANINGS: Readonly<Record<string, string>> = {
+  eq: 'Equal (Z == 1)', ne: 'Not equal (Z == 0)', cs: 'Carry set, unsigned higher or same (C == 1)',
+  hs: 'Unsigned higher or same (C == 1)', cc: 'Carry clear, unsigned lower (C == 0)', lo: 'Unsigned lower (C == 0)',
+  mi: 'Negative (N == 1)', pl: 'Positive or zero (N == 0)', vs: 'Overflow (V == 1)', vc: 'No overflow (V == 0)',
+  hi: 'Unsigned higher (C == 1 && Z == 0)', ls: 'Unsigned lower or same (C == 0 || Z == 1)',
+  ge: 'Signed greater than or equal (N == V)', lt: 'Signed less than (N != V)',
+  gt: 'Signed greater than (Z == 0 && N == V)', le: 'Signed less than or equal (Z == 1 || N != V)',
+  al: 'Always', nv: 'Always (nv is executed as al)',
+};

@@ -23,6 +23,7 @@ export class Workspace {
   private readonly open = new Map<string, { version: number; text: string; index?: DocumentIndex }>();
   private readonly disk = new Map<string, { mtimeMs: number; index: DocumentIndex }>();
   private readonly scanned = new Set<string>();
+  private readonly resolved = new WeakMap<DocumentIndex, (string | undefined)[]>();
 
   private includeDirs: string[] = [];
 
@@ -112,10 +113,12 @@ export class Workspace {
   closure(uri: string): string[] {
     const seen = [uri];
     for (let i = 0; i < seen.length; i++) {
-      for (const inc of this.index(seen[i])?.includes ?? []) {
-        const target = this.resolveInclude(seen[i], inc);
-        if (target && !seen.includes(target)) seen.push(target);
-      }
+      const index = this.index(seen[i]);
+      if (!index) continue;
+      // Resolved once per version of the including file: scope() asks for every file's closure on each request.
+      let targets = this.resolved.get(index);
+      if (!targets) this.resolved.set(index, (targets = index.includes.map((inc) => this.resolveInclude(seen[i], inc))));
+      for (const t of targets) if (t && !seen.includes(t)) seen.push(t);
     }
     return seen;
   }

@@ -52,6 +52,9 @@ const B_SELF = 0x14000000;
 /** An exception the core took: on which vCPU, from and to which EL, and the vector entry's address. */
 export interface TakenException { readonly vcpu: number; readonly from: number; readonly to: number; readonly vector: bigint }
 
+/** Returns from the core one step() handles before it lets its caller run (see step()). */
+const MAX_EXITS_PER_STEP = 2000;
+
 const DEBUG_BREAKPOINT = 1, DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
 const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
 const VMPIDR_EL2 = sysRegIndex('VMPIDR_EL2');
@@ -248,12 +251,14 @@ export class Runner {
   step(budget: bigint): RunOutcome | 'debug' | undefined {
     const core = this.core;
     const start = core.insnCount;
-    while (core.insnCount - start < budget) {
+    // Exits to the host cost far more than instructions: a guest that traps on every other instruction (polling a
+    // device under the built-in hypervisor) would keep the host from its event loop, and from UART input, for seconds.
+    for (let exits = 0; core.insnCount - start < budget && exits < MAX_EXITS_PER_STEP; exits++) {
       const v = this.pick();
       if (!v) {
         const idle = this.idleUntilWake();
         if (idle === 'input') return undefined;
-        if (idle) return idle;
+        if (idle) return this.ended(idle);
         continue;
       }
       this.switchTo(v);
@@ -270,9 +275,15 @@ export class Runner {
       this.turnUsed += core.insnCount - before;
       this.board.updateTimerPpis();
       const result = this.handleExit(exit, v, slice, pcBefore);
-      if (result !== undefined) return result;
+      if (result === 'debug') return result;
+      if (result !== undefined) return this.ended(result);
     }
     return undefined;
+  }
+
+  private ended(outcome: RunOutcome): RunOutcome {
+    this.recorder?.closeAll();
+    return outcome;
   }
 
   private handleExit(exit: Exit, v: Vcpu, slice: bigint, pcBefore: bigint): RunOutcome | 'debug' | undefined {

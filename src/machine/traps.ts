@@ -1,5 +1,5 @@
 // Trap records: what an EL1 guest's exit to EL2 was and how it ended, the same for the built-in hypervisor's
-// exits and for a user hypervisor's EC 0x24 data aborts; and the decoding of the syndromes they carry.
+// exits and for a user hypervisor's data aborts, HVCs and trapped SMCs; and the decoding of the syndromes they carry.
 
 /** Exception classes an EL2 sees from a lower EL (ARM ARM ESR_ELx.EC), in the architecture's words. */
 export const EC_NAMES: Readonly<Record<number, string>> = {
@@ -115,7 +115,7 @@ export interface RecorderRegs { readonly ESR_EL2: number; readonly FAR_EL2: numb
  * value a read gave the guest's register, and whether the access was emulated or retried).
  */
 export class El2ExitRecorder {
-  private readonly open = new Map<number, { rec: TrapRecord; elr: bigint; register: number; write: boolean }>();
+  private readonly open = new Map<number, { rec: TrapRecord; elr: bigint; register: number; write: boolean; call: boolean }>();
 
   constructor(private readonly log: TrapLog, private readonly regs: RecorderRegs, private readonly deviceAt: (ipa: bigint, size: number) => string | undefined) {}
 
@@ -123,21 +123,33 @@ export class El2ExitRecorder {
   exceptionTaken(core: RecorderCore, vcpu: number, fromEL: number): void {
     if (fromEL >= 2) return;
     const esr = core.getSysreg(this.regs.ESR_EL2);
-    if (Number((esr >> 26n) & 0x3fn) !== 0x24) return;
+    const ec = Number((esr >> 26n) & 0x3fn);
+    const elr = core.getSysreg(this.regs.ELR_EL2);
+    const common = { insnCount: core.insnCount.toString(), vcpu, el: fromEL, esr: hexValue(esr), ec: EC_NAMES[ec], outcome: 'pending' as const };
+    if (ec === 0x16 || ec === 0x17) {
+      // HVC's preferred return address is the next instruction: the record names the HVC itself.
+      const rec = this.log.add({
+        ...common, pc: hexValue(ec === 0x16 ? elr - 4n : elr), detail: `imm 0x${(esr & 0xffffn).toString(16)} function ${hexValue(core.getX(0))}`,
+      });
+      this.opened(vcpu, { rec, elr, register: 0, write: false, call: true });
+      return;
+    }
+    if (ec !== 0x24) return;
     const far = core.getSysreg(this.regs.FAR_EL2);
     const ipa = faultIpa(core.getSysreg(this.regs.HPFAR_EL2), far);
     const s = dataAbortSyndrome(esr);
-    const elr = core.getSysreg(this.regs.ELR_EL2);
     const rec = this.log.add({
-      insnCount: core.insnCount.toString(), vcpu, pc: hexValue(elr), el: fromEL, esr: hexValue(esr), ec: EC_NAMES[0x24],
-      far: hexValue(far), ipa: hexValue(ipa), device: this.deviceAt(ipa, s.size), direction: s.write ? 'write' : 'read',
-      width: s.size * 8, register: s.isv ? syndromeRegister(s) : undefined,
+      ...common, pc: hexValue(elr), far: hexValue(far), ipa: hexValue(ipa), device: this.deviceAt(ipa, s.size),
+      direction: s.write ? 'write' : 'read', width: s.size * 8, register: s.isv ? syndromeRegister(s) : undefined,
       value: s.isv && s.write ? hexValue(s.register === 31 ? 0n : BigInt.asUintN(s.size * 8, core.getX(s.register))) : undefined,
-      outcome: 'pending',
     });
+    this.opened(vcpu, { rec, elr, register: s.isv ? s.register : -1, write: s.write, call: false });
+  }
+
+  private opened(vcpu: number, o: { rec: TrapRecord; elr: bigint; register: number; write: boolean; call: boolean }): void {
     const pending = this.open.get(vcpu);
     if (pending) this.finish(vcpu, pending.rec, 'unhandled');
-    this.open.set(vcpu, { rec, elr, register: s.isv ? s.register : -1, write: s.write });
+    this.open.set(vcpu, o);
   }
 
   /** vCPU `vcpu` executed an exception return; a return below EL2 completes its open record. */
@@ -145,7 +157,13 @@ export class El2ExitRecorder {
     const o = this.open.get(vcpu);
     if (!o || ((core.pstate >> 2) & 3) >= 2) return;
     if (!o.write && o.register >= 0 && o.register !== 31) o.rec.value = hexValue(core.getX(o.register));
-    this.finish(vcpu, o.rec, core.pc === o.elr + 4n ? 'emulated' : 'returned');
+    // A call's result is its X0; a data abort retried (ELR unchanged) was not emulated.
+    this.finish(vcpu, o.rec, o.call ? 'hypercall' : core.pc === o.elr + 4n ? 'emulated' : 'returned');
+  }
+
+  /** The run ended: records EL2 never returned from (a SYSTEM_OFF it performed) are complete as they are. */
+  closeAll(): void {
+    for (const [vcpu, o] of this.open) this.finish(vcpu, o.rec, 'pending');
   }
 
   private finish(vcpu: number, rec: TrapRecord, outcome: TrapOutcome): void {

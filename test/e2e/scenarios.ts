@@ -25,13 +25,18 @@ const debugging: Scenario = {
     await wb.startDebugging(target.config);
     try {
       await stopAtVector(wb, target, manifest, log);
+    } catch (e) {
+      // While the session still shows what went wrong.
+      await wb.screenshot('debug-failure').catch(() => undefined);
+      throw e;
     } finally {
       await wb.stopDebugging();
     }
   },
 };
 
-/** From the first stop to the vector breakpoint: what the views show there, then a step out to the guest. */
+/** From the first stop to the vector breakpoint: what the views show there, a step out to the guest, and the MMIO
+ * panel once the guest has written to its UART. */
 async function stopAtVector(wb: Workbench, target: DebugTarget, manifest: ScenarioContext['manifest'],
   log: (line: string) => void): Promise<void> {
   const { handlerEl, guestEl } = target;
@@ -48,26 +53,43 @@ async function stopAtVector(wb: Workbench, target: DebugTarget, manifest: Scenar
   log(`call stack: ${chain.join(' | ')}`);
   assert.ok(chain.some((f) => f.startsWith(`EL${guestEl} · `)), `no EL${guestEl} frame in ${chain.join(' | ')}`);
 
-  const vars = await wb.variables(`Exception taken to EL${handlerEl}`);
-  const esr = vars.find((v) => v.startsWith(`ESR_EL${handlerEl}`));
+  const esr = await wb.variable(new RegExp(`^ESR_EL${handlerEl} `), `Exception taken to EL${handlerEl}`);
   log(`variables: ${esr}`);
-  assert.match(esr ?? vars.join('\n'), new RegExp(`^ESR_EL${handlerEl}.*0x[0-9a-f]+.*EC 0x[0-9a-f]+ \\w`));
+  // Decoded: the value, then its exception class by number and name ("0x938a0005 (EC 0x24 Data Abort ...").
+  assert.match(esr ?? '(no ESR row)', new RegExp(`^ESR_EL${handlerEl} = 0x[0-9a-f]+ .*EC 0x[0-9a-f]+ [A-Z][a-z]+`));
   await wb.screenshot('debug-2-vector');
 
-  const panel = manifest.contributes.views?.debug?.find((v) => v.id === 'trapdoor.trapPanel');
-  if (panel && handlerEl === 2) {
-    const text = await wb.webviewText(panel.name, /write/i);
-    log(`${panel.name}: ${text.split('\n').slice(0, 4).join(' / ')}`);
-    assert.match(text, /pl011|uart/i);
-    await wb.screenshot('debug-3-mmio-panel');
-  } else {
-    log(panel ? 'MMIO panel: skipped (no EL2 guest in this workspace)' : 'MMIO panel: not contributed yet');
-  }
-
   await wb.toolbar('step-out');
-  const after = await wb.callStack(new RegExp(`^EL${guestEl} · `));
-  log(`after step out: ${after[0]}`);
-  await wb.screenshot('debug-4-step-out');
+  const back = await wb.callStack(new RegExp(`^EL${guestEl} · `));
+  log(`after step out: ${back[0]}`);
+  await wb.screenshot('debug-3-step-out');
+
+  const panel = manifest.contributes.views?.debug?.find((v) => v.id === 'trapdoor.trapPanel');
+  if (!panel || handlerEl !== 2) {
+    log(panel ? 'MMIO panel: skipped (no EL2 guest in this workspace)' : 'MMIO panel: not contributed yet');
+    return;
+  }
+  // The first exit was the guest polling the UART's flag register (a read); its writes to the data register follow,
+  // one exit each, recorded once the handler has returned to the guest. A row of the panel reads
+  // "... pl011 write 8 0x67 w0 emulated" (its cells one per line in the text).
+  const exits = (text: string) => Number(/(\d+) exits/.exec(text)?.[1] ?? 0);
+  const uartWrite = /\bpl011\s+write\s+8\s+(0x[0-9a-f]+)\s+w\d+\s+emulated\b/;
+  let text = await wb.webviewText(panel.name, (t) => exits(t) > 0);
+  for (let i = 0; i < 4 && !uartWrite.test(text); i++) {
+    const seen = exits(text);
+    await wb.toolbar('continue');
+    await wb.callStack(new RegExp(`^EL${handlerEl} · `));
+    await wb.toolbar('step-out');
+    await wb.callStack(new RegExp(`^EL${guestEl} · `));
+    text = await wb.webviewText(panel.name, (t) => exits(t) > seen);
+  }
+  wb.saveText('debug-4-mmio-panel', text);
+  const written = [...text.matchAll(new RegExp(uartWrite, 'g'))].map((m) => String.fromCharCode(Number(m[1])));
+  log(`${panel.name}: ${exits(text)} exits, UART writes ${JSON.stringify(written.join(''))}`);
+  assert.match(text, uartWrite);
+  await wb.widenSideBar(1350);
+  await wb.screenshot('debug-4-mmio-panel');
+  await wb.widenSideBar(350);
 }
 
 const language: Scenario = {
@@ -81,6 +103,7 @@ const language: Scenario = {
     const register = wb.token(editor, 'vbar_el1');
     const scopes = await wb.inspectTokenScopes(register);
     log(`scopes at vbar_el1: ${scopes.replace(/\s+/g, ' ').slice(0, 160)}`);
+    assert.match(scopes, /support\.variable\.sysreg\.aarch64/);
     assert.match(scopes, /source\.asm\.aarch64/);
     await wb.screenshot('language-1-scopes');
 

@@ -1,7 +1,7 @@
 // Drives the VS Code workbench through its DOM with Playwright, the way a person uses it: the command palette,
 // Quick Open, the Run and Debug views, hovers and the Problems panel. The same page exists in code-server (a
 // browser) and in desktop VS Code (Electron, reached over CDP), so the scenarios run unchanged on both.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
@@ -24,6 +24,11 @@ export class Workbench {
     return file;
   }
 
+  /** Saves text the test read (a view's content) beside the screenshots. */
+  saveText(name: string, text: string): void {
+    writeFileSync(join(this.artifacts, `${name}.txt`), text);
+  }
+
   private get quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
   }
@@ -40,14 +45,22 @@ export class Workbench {
     const label = title.replace(/^[^:]+: /, '');
     const row = this.quickInput.locator('.monaco-list-row', { hasText: label }).first();
     await row.waitFor({ timeout: TIMEOUT });
-    await row.click();
+    await this.accept(row, label);
+  }
+
+  /** Accepts a Quick Pick row: Enter when it is the focused one (the list re-renders while it filters, which a
+   * click can miss), else a click. */
+  private async accept(row: Locator, label: string): Promise<void> {
+    const focused = this.quickInput.locator('.monaco-list-row.focused').first();
+    if ((await focused.count()) > 0 && (await focused.innerText()).includes(label)) await this.page.keyboard.press('Enter');
+    else await row.click({ force: true });
   }
 
   /** Picks an entry of the Quick Pick currently open. */
   async pick(label: string): Promise<void> {
     const row = this.quickInput.locator('.monaco-list-row', { hasText: label }).first();
     await row.waitFor({ timeout: TIMEOUT });
-    await row.click();
+    await this.accept(row, label);
   }
 
   /** Opens a workspace file with Quick Open and waits for its editor. */
@@ -89,7 +102,9 @@ export class Workbench {
     await widget.waitFor({ timeout: TIMEOUT });
     await this.page.waitForFunction(() => /textmate scopes/i.test(document.querySelector('.token-inspect-widget')?.textContent ?? ''),
       undefined, { timeout: TIMEOUT });
-    return widget.innerText();
+    const text = await widget.innerText();
+    await this.page.keyboard.press('Escape');
+    return text;
   }
 
   /** Hovers over a token and returns the hover widget's text. */
@@ -114,19 +129,29 @@ export class Workbench {
     await this.page.keyboard.press('Control+Shift+M');
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: expect }).first().waitFor({ timeout: TIMEOUT });
-    return rows.allInnerTexts();
+    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
   // ---- Debugging ----
 
   async startDebugging(config: string): Promise<void> {
-    // Quick Open's "debug " prefix lists the launch configurations.
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+P');
-    const input = this.quickInput.locator('input.input');
-    await input.waitFor({ timeout: TIMEOUT });
-    await input.fill(`debug ${config}`);
-    await this.pick(config);
+    // Quick Open's "debug " prefix lists the launch configurations, once the extension host has registered the
+    // debugger's contribution: until then it says "No matching launch configurations", so ask again.
+    const row = this.quickInput.locator('.monaco-list-row', { hasText: config }).first();
+    for (const deadline = Date.now() + 2 * TIMEOUT; ;) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      const input = this.quickInput.locator('input.input');
+      await input.waitFor({ timeout: TIMEOUT });
+      await input.fill(`debug ${config}`);
+      try {
+        await row.waitFor({ timeout: 3000 });
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+    }
+    await this.accept(row, config);
     await this.page.locator('.debug-toolbar').waitFor({ timeout: TIMEOUT });
   }
 
@@ -174,26 +199,43 @@ export class Workbench {
     return (await frames.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
-  /** The visible rows of the Variables view (name and value), after expanding the scope or variable named `expand`. */
-  async variables(expand?: string): Promise<string[]> {
+  /** The first row of the Variables view matching `find` ("NAME = VALUE"), looked for in the scopes VS Code
+   * expands at a stop, then in the scope named `scope` after expanding it. */
+  async variable(find: RegExp, scope: string): Promise<string | undefined> {
     const rows = this.page.locator('.debug-variables .monaco-list-row');
     await rows.first().waitFor({ timeout: TIMEOUT });
-    if (expand) {
-      const row = rows.filter({ hasText: expand }).first();
-      await row.waitFor({ timeout: TIMEOUT });
-      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    await this.page.waitForTimeout(500);
+    const texts = async () => (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    let found = (await texts()).find((t) => find.test(t));
+    const header = rows.filter({ hasText: scope }).first();
+    if (!found && (await header.count()) > 0 && (await header.getAttribute('aria-expanded')) === 'false') {
+      await header.click();
       await this.page.waitForTimeout(500);
+      found = (await texts()).find((t) => find.test(t));
     }
-    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    return found;
   }
 
-  /** The text of a webview view in the Run and Debug container (its content lives in nested iframes). */
-  async webviewText(viewName: string, expect: RegExp): Promise<string> {
-    const header = this.page.locator('.pane-header', { hasText: viewName }).first();
-    await header.waitFor({ timeout: TIMEOUT });
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    const body = this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('body');
-    await body.filter({ hasText: expect }).waitFor({ timeout: TIMEOUT });
-    return body.innerText();
+  /** Drags the side bar's edge so that its views are `width` pixels wide (for readable screenshots of tables). */
+  async widenSideBar(width: number): Promise<void> {
+    const bar = (await this.page.locator('.part.sidebar').boundingBox())!;
+    const y = bar.y + bar.height / 2;
+    await this.page.mouse.move(bar.x + bar.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(bar.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** The text of a webview view, opened by its focus command, once it satisfies `expect`: its content lives in
+   * nested iframes, so the frame is found by what it shows. */
+  async webviewText(viewName: string, expect: (text: string) => boolean): Promise<string> {
+    await this.command(`Focus on ${viewName} View`);
+    for (const deadline = Date.now() + TIMEOUT; Date.now() < deadline; await this.page.waitForTimeout(500)) {
+      for (const frame of this.page.frames().filter((f) => f !== this.page.mainFrame())) {
+        const text = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+        if (expect(text)) return text;
+      }
+    }
+    throw new Error(`no webview of ${viewName} shows what was expected`);
   }
 }

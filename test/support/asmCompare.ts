@@ -65,7 +65,7 @@ export class Scratch {
 /** `as -g` and ld as examples/hello/Makefile runs them, in the source's directory; the executable's path. */
 export function gnuBuild(src: string, scratch: Scratch, extra: string[] = []): string {
   const cwd = dirname(src);
-  const obj = scratch.path(`${basename(src)}.o`);
+  const obj = scratch.path(`${basename(src).replace(/\.[sS]$/, "")}.o`);
   const elf = scratch.path(`${basename(src)}.elf`);
   execFileSync('aarch64-linux-gnu-as', ['-g', `--debug-prefix-map=${cwd}=.`, ...extra, '-o', obj, basename(src)], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   execFileSync('aarch64-linux-gnu-ld', ['-nostdlib', '-Ttext=0x40080000', '-z', 'max-page-size=4096', '--build-id=none', '-o', elf, obj], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -83,12 +83,11 @@ export function ourBuild(src: string): AsmResult {
 
 /** GNU as's messages for a source (`file:line: Error: …` lines, without the `Assembler messages:` header). */
 export function gnuMessages(source: string, scratch: Scratch, name = 'e.s'): string[] {
-  const p = scratch.write(name, source);
+  scratch.write(name, source);
   try {
     execFileSync('aarch64-linux-gnu-as', [MARCH, '-o', scratch.path('e.o'), name], { cwd: scratch.dir, stdio: ['ignore', 'ignore', 'pipe'] });
     return [];
   } catch (e) {
-    void p;
     return String((e as { stderr?: Buffer }).stderr ?? '').split('\n').filter((l) => /: (Error|Warning): /.test(l));
   }
 }

@@ -2,6 +2,7 @@
 // program headers and loaded bytes, the same symbols, the same decoded line rows; and whole files where we match.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/cross';
@@ -32,6 +33,12 @@ for (const src of guests) {
     assert.deepEqual(symbolSet(ours), symbolSet(ref), 'symbols');
     assert.equal(lineRows(ours), lineRows(ref), '.debug_line rows');
     if (Buffer.compare(Buffer.from(r.executable!), readFileSync(ref)) === 0) whole++;
+    // Our object, linked by ld, gives our executable: its relocations and symbols are what ld needs.
+    const base = src.split('/').pop()!.replace(/\.S$/, '');
+    const obj = scratch.write(`${base}.o`, r.object!);
+    const linked = scratch.path(`${base}.ld.elf`);
+    execFileSync('aarch64-linux-gnu-ld', ['-nostdlib', '-Ttext=0x40080000', '-z', 'max-page-size=4096', '--build-id=none', '-o', linked, obj]);
+    assert.ok(readFileSync(linked).equals(Buffer.from(r.executable!)), 'ld of our object equals our executable');
   });
 }
 

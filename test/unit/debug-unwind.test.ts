@@ -1,7 +1,7 @@
 // Frame-pointer unwinding on the machine: the C call chain _start → main → outer → middle → inner built with gcc
 // -fno-omit-frame-pointer at -O0 and -O1 runs to breakpoints 3 calls deep (at a function's entry, in its body, in
 // a frameless leaf, at a `ret` after the epilogue); the callers' pcs are the return addresses of the `bl`s that
-// objdump shows.
+// objdump shows. Hand-encoded code covers the prologue forms and a stale LR.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

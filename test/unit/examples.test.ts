@@ -65,9 +65,13 @@ describe('examples', { concurrency: 4 }, () => {
     assert.ok(row, r.stderr);
     const [reads, writes] = [Number(row[1]), Number(row[2])];
     assert.equal(writes, guestBytes);
-    assert.match(r.stderr, new RegExp(`^trap summary: ${reads + writes} recorded exits`, 'm'));
-    // The hypervisor counted the same exits itself.
-    assert.match(r.stdout, new RegExp(`mini-hyp: guest powered off after \\d+ exits: ${reads} UART reads, ${writes} UART writes`));
+    // The hypervisor counted the same exits itself: the UART's, and its hypercalls (HVC and trapped SMC).
+    const hyp = /mini-hyp: guest powered off after (\d+) exits: (\d+) UART reads, (\d+) UART writes, (\d+) hypercalls/.exec(r.stdout);
+    assert.ok(hyp, r.stdout);
+    assert.deepEqual([Number(hyp[2]), Number(hyp[3])], [reads, writes]);
+    const calls = [...r.stderr.matchAll(/^(HVC64|SMC64) \S+\s+(\d+)$/gm)].reduce((n, m) => n + Number(m[2]), 0);
+    assert.equal(calls, Number(hyp[4]));
+    assert.match(r.stderr, new RegExp(`^trap summary: ${reads + writes + calls} recorded exits`, 'm'));
   });
 
   test('the C guest under the built-in hypervisor: its trap summary has its UART bytes and its five timer ticks', async () => {

@@ -1,8 +1,8 @@
 // The debug configurations the extension offers and completes (src/extension/debugConfig.ts), the register page's
 // layout (src/extension/registerInfo.ts) and the disassembly listing a trap record opens (src/extension/disasmListing.ts).
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sysRegByName } from '../../src/arch/sysregs/table';
@@ -19,8 +19,12 @@ const kind = (p: string): 'file' | 'directory' | undefined => {
   }
 };
 
+const made: string[] = [];
+after(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'td-ui-'));
+  made.push(dir);
   writeFileSync(join(dir, 'guest.elf'), 'x');
   writeFileSync(join(dir, 'hyp.elf'), 'x');
   writeFileSync(join(dir, 'boot.S'), 'x');

@@ -2,7 +2,7 @@
 // export; the stage-2 inspector's Translate Address command; register pages; the debug configuration provider.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -287,4 +287,5 @@ test('debug configurations: F5 without launch.json runs the active .S or .elf, e
   assert.match(String(called('showErrorMessage').at(-1)!.args[0]), /^Trapdoor \(mine\): "program": .*gone\.elf does not exist/);
   assert.equal(await p.resolveDebugConfigurationWithSubstitutedVariables(folder as never, { ...given, gic: 4 } as never), undefined);
   fake.window.activeTab = undefined;
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { TrapRecordView } from '../../src/extension/contract';
 import { csvField, matches, parseAddress, parseFilter, pcText, toCsv, toJsonl, TRAP_COLUMNS, TrapStore, type TrapFilter } from '../../src/extension/trapTable';
 
+const range = (from: number, to: number): TrapRecordView[] => Array.from({ length: to - from }, (_, i) => rec(from + i));
 const rec = (seq: number, o: Partial<TrapRecordView> = {}): TrapRecordView => ({
   seq, insnCount: String(1000 + seq), vcpu: 0, pc: '0x40080010', el: 1, esr: '0x93c08006', ec: 'DataAbortLowerEl',
   far: '0x9000000', ipa: '0x9000000', device: 'pl011', direction: 'write', width: 32, register: 'w1', value: '0x48',
@@ -103,4 +104,16 @@ test('TrapStore: 100,000 records append and look up quickly', () => {
   for (let i = 0; i < 100000; i += 997) assert.equal(s.bySeq(i)?.seq, i);
   assert.equal(s.size, 100000);
   assert.ok(performance.now() - t0 < 1000);
+});
+
+test('TrapStore: past its limit and slack, the oldest records go', () => {
+  const s = new TrapStore(100, 20);
+  s.add(range(0, 120));
+  assert.equal(s.size, 120);
+  assert.equal(s.add(range(120, 121)), 'appended');
+  assert.deepEqual([s.size, s.dropped, s.records[0].seq, s.nextSeq], [100, 21, 21, 121]);
+  assert.equal(s.bySeq(20), undefined);
+  assert.equal(s.bySeq(21)?.seq, 21);
+  s.clear();
+  assert.equal(s.dropped, 0);
 });

@@ -7,7 +7,7 @@ import type { WalkView } from '../../src/extension/contract';
 import { decodeDescriptor, decodeWalk, descriptorKind, mairAttrMeaning, memAttrMeaning, parseRegime, sizeText } from '../../src/extension/walkView';
 import { AccessKind, Core, Regime, type WalkResult } from '../../src/machine/core';
 
-const fieldsOf = (d: bigint, stage: 1 | 2, level: number, regime?: 'el10' | 'el2') =>
+const fieldsOf = (d: bigint, stage: 1 | 2, level: number, regime?: 'el10' | 'el20' | 'el2') =>
   Object.fromEntries(decodeDescriptor(d, stage, level, regime).fields.map((f) => [f.name, `${f.value} ${f.meaning}`]));
 
 test('descriptor kinds: bits [1:0] by level', () => {
@@ -39,6 +39,7 @@ test('stage-1 block and page: AttrIndx, AP for EL1&0 and for EL2, SH, AF, nG, XN
     NS: '0 Secure (from Secure state)', AP: '1 EL1 and EL0 read/write', SH: '3 Inner Shareable', AF: '1 accessed',
     nG: '1 not global (ASID-tagged)', DBM: '0 no effect', Contiguous: '0 no effect', PXN: '0 privileged executable', UXN: '1 EL0 execute-never',
   });
+  assert.equal(fieldsOf(block, 1, 2, 'el20').AP, '1 EL2 and EL0 read/write');
   const page = 0x9000000n | 3n | (2n << 6n);
   const el2 = fieldsOf(page, 1, 3, 'el2');
   assert.equal(el2.Type, '1 page descriptor');
@@ -168,4 +169,11 @@ test('translation off: no descriptor, the address itself', () => {
 
 test('regimes by either name: the contract\'s el10 or the translate answer\'s EL1&0', () => {
   assert.deepEqual(['el10', 'EL1&0', 'EL2&0', 'el2', 'EL3', 'current', 'EL1'].map(parseRegime), ['el10', 'el10', 'el20', 'el2', 'el3', undefined, undefined]);
+});
+
+test('stage-1 access by regime: EL2 and EL3 have one privilege level, EL2&0 pairs EL2 with EL0', () => {
+  const stage1 = { attr: 0, sh: 0, nG: false, level: 3, blockBits: 12, perms: { r1: true, w1: false, x1: true, r0: true, w0: false, x0: false } };
+  const access = (regime: 'el10' | 'el20' | 'el2' | 'el3') =>
+    decodeWalk({ steps: [], pa: '0x1', stage1 }, regime).outcome.details.find((d) => d.name === 'Stage 1 access')?.value;
+  assert.deepEqual(['el10', 'el20', 'el2', 'el3'].map((r) => access(r as 'el10')), ['EL1 r-x, EL0 r--', 'EL2 r-x, EL0 r--', 'EL2 r-x', 'EL3 r-x']);
 });

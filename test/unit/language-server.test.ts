@@ -79,6 +79,9 @@ test('hover on a mnemonic: meaning, examples from the disassembler, encodings an
   assert.match(mov.contents.value, /alias\) of: .*`movz`/);
   const bne = await request<{ contents: { value: string } }>('textDocument/hover', at('b.ne', 0, 2));
   assert.match(bne.contents.value, /\*\*b\.cond\*\* — Branch if the condition holds/);
+  assert.match(bne.contents.value, /`ne`: Not equal \(Z == 0\)/);
+  const eq = await request<{ contents: { value: string } }>('textDocument/hover', at(', eq', 0, 3));
+  assert.equal(eq.contents.value, 'condition **eq** — Equal (Z == 1)');
 });
 
 test('hover on a system register: fields with bit ranges, access, owning EL', async () => {
@@ -109,6 +112,8 @@ test('completion: mnemonics and macros first in a statement, system registers af
   assert.ok(!sysregs.has('x0'));
   const operands = await labels(at('b\tmain_loop', 0, 2));
   for (const l of ['main_loop', '_start', 'STACK_TOP', 'UART_BASE', 'x0', 'wzr']) assert.ok(operands.has(l), l);
+  assert.ok(!operands.has('eq'), 'conditions only for instructions that take one');
+  assert.ok((await labels(at(', eq', 0, 2))).has('eq'));
   assert.equal((await labels({ line: 0, character: 10 })).size, 0, 'nothing in a comment');
   // Typing `,` or ` ` opens the list by itself only where the choice is a closed set.
   const typed = (position: { line: number; character: number }, triggerCharacter: string) =>
@@ -179,5 +184,5 @@ test('diagnostics from the built-in assembler: none on the fixture, errors where
   });
   const [inInclude] = await included;
   assert.equal(inInclude.range.start.line, 1);
-  assert.match(inInclude.message, /^broken\.inc:3: .*sub x0, x1/);
+  assert.match(inInclude.message, /^broken\.inc:3: .*sub x0, ?x1/);
 });

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { A64_ROWS } from '../../src/arch/a64/table';
 import { SYSREGS } from '../../src/arch/sysregs/table';
 import { InstructionIndex } from '../../src/language/instructionIndex';
-import { GROUP_TITLES, MNEMONIC_MEANINGS } from '../../src/language/meanings';
+import { CONDITION_MEANINGS, GROUP_TITLES, MNEMONIC_MEANINGS } from '../../src/language/meanings';
 import { describeSysReg, describeSystemName } from '../../src/language/sysregDocs';
-import { expandMnemonic, mnemonicVocabulary } from '../../src/language/vocabulary';
+import { expandMnemonic, mnemonicVocabulary, OPERAND_CONDITIONS } from '../../src/language/vocabulary';
 
 test('mnemonic templates expand to every spelling GNU as accepts', () => {
   assert.deepEqual(expandMnemonic('ldadd{A?a}{R?l}h').map((s) => s.text), ['ldaddh', 'ldaddlh', 'ldaddah', 'ldaddalh']);
@@ -21,12 +21,13 @@ test('mnemonic templates expand to every spelling GNU as accepts', () => {
   assert.deepEqual([...vocab.conditional], ['b']);
 });
 
-test('every encoding group has a title, and every curated meaning is of a mnemonic of the table', () => {
+test('every encoding group and condition has a meaning, and every curated meaning is of a mnemonic of the table', () => {
   for (const r of A64_ROWS) assert.ok(GROUP_TITLES[r.group], r.group);
+  for (const c of OPERAND_CONDITIONS) assert.ok(CONDITION_MEANINGS[c], c);
   const index = new InstructionIndex(A64_ROWS);
   for (const m of MNEMONIC_MEANINGS.keys()) assert.ok(index.find(m), m);
   assert.equal(index.meaning(index.find('ldaddal')!), 'Atomic add, returning the old value (LSE)');
-  assert.deepEqual(index.examples(index.find('cmp')!, 2), ['cmp x2, #0x0', 'cmp w2, #0x0']);
+  assert.deepEqual(index.examples(index.find('cmp')!), ['cmp x2, #0x0', 'cmp x2, x3', 'cmp x2, w3, uxtb']);
 });
 
 test('system-register hover text for every register, PSTATE fields, SYS operations and generic names', () => {

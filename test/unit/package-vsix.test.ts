@@ -89,30 +89,55 @@ test('the bundles need nothing from node_modules at run time', () => {
   }
 });
 
-test('the packaged adapter starts outside the repository and answers DAP initialize', async () => {
-  const ext = join(dir, 'extension');
+/** A minimal DAP client over a child's stdio: requests and the messages received so far. */
+function dapClient(child: ReturnType<typeof spawn>) {
+  const messages: Record<string, any>[] = [];
+  let buffer = Buffer.alloc(0);
+  let seq = 1;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const header = buffer.indexOf('\r\n\r\n');
+      const length = Number(/Content-Length: (\d+)/.exec(buffer.toString('latin1', 0, Math.max(header, 0)))?.[1]);
+      if (header < 0 || buffer.length < header + 4 + length) return;
+      messages.push(JSON.parse(buffer.toString('utf8', header + 4, header + 4 + length)));
+      buffer = buffer.subarray(header + 4 + length);
+    }
+  });
+  const send = (command: string, args: object) => {
+    const body = JSON.stringify({ seq: seq++, type: 'request', command, arguments: args });
+    child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  };
+  const waitFor = async (what: string, match: (m: Record<string, any>) => boolean) => {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+      const m = messages.find(match);
+      if (m) return m;
+    }
+    throw new Error(`no ${what}; got ${JSON.stringify(messages).slice(0, 2000)}`);
+  };
+  return { messages, send, waitFor };
+}
+
+test('the packaged adapter runs a guest from outside the repository: its wasm core is in the package', async () => {
   for (const [name, data] of files) {
     if (!name.startsWith('extension/')) continue;
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), data);
   }
-  const adapter = spawn(process.execPath, [join(ext, 'out/adapter.js')], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
-  const body = JSON.stringify({ seq: 1, type: 'request', command: 'initialize', arguments: { adapterID: 'trapdoor' } });
-  adapter.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  let text = '';
-  const response = await new Promise<Record<string, any>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no initialize response: ${text}`)), 10_000);
-    adapter.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const m = /Content-Length: (\d+)\r\n\r\n/.exec(text);
-      if (m && text.length >= m.index + m[0].length + Number(m[1])) {
-        clearTimeout(timer);
-        resolve(JSON.parse(text.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]))));
-      }
-    });
-  });
-  adapter.kill();
-  assert.equal(response.command, 'initialize');
-  assert.equal(response.success, true);
-  assert.ok(response.body.supportsFunctionBreakpoints);
+  const adapter = spawn(process.execPath, [join(dir, 'extension/out/adapter.js')], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    const dap = dapClient(adapter);
+    dap.send('initialize', { adapterID: 'trapdoor', pathFormat: 'path', linesStartAt1: true, columnsStartAt1: true });
+    const init = await dap.waitFor('initialize response', (m) => m.command === 'initialize');
+    assert.equal(init.success, true, init.message);
+    assert.ok(init.body.supportsFunctionBreakpoints);
+    dap.send('launch', { program: join(repoRoot(), 'examples/hello/hello.elf'), stopOnEntry: false });
+    await dap.waitFor('initialized event', (m) => m.event === 'initialized');
+    dap.send('configurationDone', {});
+    await dap.waitFor('terminated event', (m) => m.event === 'terminated');
+    const output = dap.messages.filter((m) => m.event === 'output').map((m) => m.body.output).join('');
+    assert.match(output, /Hello/i);
+  } finally {
+    adapter.kill();
+  }
 });

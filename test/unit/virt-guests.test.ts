@@ -51,7 +51,7 @@ test('the built-in hypervisor traces every UART access of hello.elf in order, th
   assert.ok(records.slice(0, -1).every((rec) => rec.ec === 'DataAbortLowerEl' && rec.esr.startsWith('0x93')));
 });
 
-test('a user hypervisor (--hypervisor none): its EL2 data aborts are recorded, reads completed with the value it returned', () => {
+test('a user hypervisor (--hypervisor none): its EL2 data aborts and calls are recorded, completed with the value it returned', () => {
   const g = VIRT_GUESTS.find((x) => x.name === 'virt-hyp')!;
   const dir = mkdtempSync(join(tmpdir(), 'trapdoor-traps-'));
   const trace = join(dir, 'traps.jsonl');
@@ -59,7 +59,18 @@ test('a user hypervisor (--hypervisor none): its EL2 data aborts are recorded, r
     { input: '', encoding: 'utf8', timeout: 60000 });
   assert.equal(r.status, 0, r.stderr);
   const records = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert.ok(records.every((rec) => rec.ec === 'DataAbortLowerEl' && rec.el === 1));
+  assert.ok(records.every((rec) => ['DataAbortLowerEl', 'HVC64', 'SMC64'].includes(rec.ec) && rec.el === 1));
+  // An HVC is recorded at the HVC itself, with its immediate and function id, and completed with X0 when EL2 returns;
+  // the last (SYSTEM_OFF) never returns: it stays pending when the run ends.
+  const calls = records.filter((rec) => rec.ec !== 'DataAbortLowerEl');
+  assert.ok(calls.length >= 2);
+  for (const call of calls) assert.match(call.detail, /^imm 0x[0-9a-f]+ function 0x[0-9a-f]+$/);
+  for (const call of calls.slice(0, -1)) {
+    assert.equal(call.outcome, 'hypercall');
+    assert.match(call.value, /^0x[0-9a-f]+$/);
+  }
+  assert.equal(records[records.length - 1].outcome, 'pending');
+  assert.equal(records[records.length - 1].ec, 'HVC64');
   // Each access the guest reports ("guest: <insn> -> value") has its record, in order, with that value.
   const seen = [...r.stdout.matchAll(/^guest: (ldr|str)\S* [^(\n]*-> (0x[0-9a-f]+)$/gm)].map((m) => m[2]);
   const recorded = records.filter((rec) => rec.register !== undefined).map((rec) => rec.value);

@@ -24,8 +24,9 @@ function show(info: RegisterInfoView, stopped: boolean): void {
   if (stopped) head.append(refresh);
   const bitmap = el('div', 'bitmap');
   for (const seg of layout.segments) {
-    const cell = el('div', seg.name ? 'segment' : 'segment res', seg.name || '—');
-    cell.title = seg.bits;
+    // A field of one or two bits has no room for its name in the map: the tooltip and the table below give it.
+    const cell = el('div', seg.name ? 'segment' : 'segment res', seg.width < 3 ? '' : seg.name || '—');
+    cell.title = seg.name ? `${seg.name} [${seg.bits}]` : `[${seg.bits}] reserved`;
     cell.style.flexGrow = String(seg.width);
     bitmap.append(cell);
   }

@@ -1,15 +1,15 @@
 /// <reference lib="dom" />
 // The MMIO trap panel's webview script: a filterable list of trap records that renders only the rows in view
 // (fixed row height, a spacer for the full height), so 100,000 records cost the DOM a few dozen rows. Every
-// guest-controlled string goes in with textContent.
+// guest-controlled string goes in as text (textContent, or a Text node's data), never as markup.
 import type { TrapRecordView } from '../contract';
-import { matches, NO_FILTER, parseFilter, TRAP_COLUMNS, type TrapFilter, type TrapFilterInput } from '../trapTable';
+import { matches, NO_FILTER, parseFilter, TRAP_COLUMNS, TRAP_LIMIT, TRAP_LIMIT_SLACK, type TrapFilter, type TrapFilterInput } from '../trapTable';
 import type { TrapPanelIn, TrapPanelOut, WebviewApi } from './messages';
 import { el, schedule } from './dom';
 
 declare function acquireVsCodeApi(): WebviewApi<TrapPanelOut, { filter: TrapFilterInput }>;
 
-/** Pixels per row; media/trapPanel.css gives .row the same height. */
+/** Pixels per row; media/webview.css gives .row the same height (and .rows the header's as its top). */
 const ROW_HEIGHT = 20;
 /** Rows rendered above and below the visible ones, so that a small scroll shows no blank band. */
 const OVERSCAN = 8;
@@ -24,6 +24,8 @@ let filterInput: TrapFilterInput = vscode.getState()?.filter ?? NO_FILTER;
 let filter: TrapFilter = (() => { const f = parseFilter(filterInput); return typeof f === 'string' ? {} : f; })();
 const devices = new Set<string>();
 let selectedSeq = -1;
+/** Records dropped from the front (TRAP_LIMIT). */
+let dropped = 0;
 
 const root = document.getElementById('root') as HTMLElement;
 const toolbar = el('div', 'toolbar');
@@ -31,8 +33,10 @@ const deviceSelect = el('select', 'device') as HTMLSelectElement;
 deviceSelect.title = 'Device';
 const fromInput = el('input', 'from') as HTMLInputElement;
 fromInput.placeholder = 'IPA from';
+fromInput.title = 'Lowest IPA shown (hex)';
 const toInput = el('input', 'to') as HTMLInputElement;
 toInput.placeholder = 'IPA to';
+toInput.title = 'Highest IPA shown (hex)';
 const directionSelect = el('select', 'direction') as HTMLSelectElement;
 directionSelect.title = 'Direction';
 for (const [value, label] of [['', 'read & write'], ['read', 'read'], ['write', 'write']]) {
@@ -111,7 +115,8 @@ function render(): void {
     if (row.parentNode !== body) body.append(row);
   }
   while (body.children.length > count) body.lastElementChild!.remove();
-  status.textContent = shown.length === records.length ? `${records.length} exits` : `${shown.length} of ${records.length} exits`;
+  const total = shown.length === records.length ? `${records.length} exits` : `${shown.length} of ${records.length} exits`;
+  status.textContent = dropped ? `${total} (the newest; ${dropped} older dropped)` : total;
 }
 
 let renderPending = false;
@@ -151,9 +156,19 @@ function add(batch: readonly TrapRecordView[]): void {
     records.push(r);
   }
   if (newDevice) refreshDevices();
+  if (records.length > TRAP_LIMIT + TRAP_LIMIT_SLACK) dropOldest(records.length - TRAP_LIMIT);
   spacer.style.height = `${shown.length * ROW_HEIGHT}px`;
   if (follow) viewport.scrollTop = shown.length * ROW_HEIGHT;
   requestRender();
+}
+
+/** Keeps the newest records, as the host's TrapStore does, and the rows shown among them. */
+function dropOldest(n: number): void {
+  records.splice(0, n);
+  dropped += n;
+  const kept: number[] = [];
+  for (const i of shown) if (i >= n) kept.push(i - n);
+  shown = kept;
 }
 
 function applyFilter(): void {
@@ -200,6 +215,7 @@ window.addEventListener('message', (e: MessageEvent<TrapPanelIn>) => {
     shown = [];
     devices.clear();
     selectedSeq = -1;
+    dropped = 0;
     viewport.scrollTop = 0;
     // A new session numbers from 0 again and a backfill changes outcomes: no pooled row's text is current.
     for (const p of pool) delete p.row.dataset.seq;

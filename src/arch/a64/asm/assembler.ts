@@ -3,14 +3,15 @@
 // relocations and line rows.
 import { encodeInstruction } from './encoder';
 import { evalExpr, ExprEnv, ExprError } from './expr';
-import type { RelocType, Value } from './match';
+import { normalizeOperands, RelocType, Value } from './match';
+import { bindMacroArgs, conditionHolds, Macro, parseMacroHead, substitute } from './macros';
 import { parseString, splitArgs, splitMacroArgs, splitStatements, SrcLine } from './source';
 
 export interface AsmDiagnostic {
   file: string; line: number; column: number; severity: 'error' | 'warning'; message: string;
 }
 
-export interface Reloc { offset: number; type: RelocType; sym?: string; sec?: number; addend: bigint; }
+export interface Reloc { offset: number; type: RelocType; sym?: string; sec?: number; addend: bigint; file: string; line: number; }
 
 export interface Section {
   readonly index: number;
@@ -22,9 +23,11 @@ export interface Section {
   align: number;
   relocs: Reloc[];
   /** Rows of the line table: section offset → source position, one per change of line. */
-  lines: { offset: number; file: string; line: number }[];
+  lines: { offset: number; file: string; line: number; order: number }[];
   mapping?: 'x' | 'd';
   mappingSymbols: { name: '$x' | '$d'; offset: number; order: number }[];
+  /** Mapping symbols of alignment padding in code, which gas creates when it writes the frags (last). */
+  lateMapping: { name: '$x' | '$d'; offset: number }[];
 }
 
 export interface AsmSymbol {
@@ -38,8 +41,6 @@ export interface AsmSymbol {
   /** When gas would have created the symbol (first reference or definition): its place in the symbol table. */
   order: number;
 }
-
-interface Macro { params: { name: string; def?: string; vararg?: boolean }[]; body: SrcLine[]; }
 
 interface PoolEntry { label: string; expr: string; size: number; line: SrcLine; }
 
@@ -97,9 +98,11 @@ export class Assembler {
       this.macros = new Map();
       if (this.pass === 2) this.diagnostics.length = 0;
       this.files = [this.mainFile];
-      this.section('.text', 'ax', false);
+      // gas starts every object with .text, .data and .bss.
+      for (const name of ['.text', '.data', '.bss', '.text']) this.section(name);
       this.runLines(lines, 0);
       for (const s of this.st.sections) { this.st.current = s.index; this.flushPools(); }
+      for (const s of this.st.sections) this.settleMapping(s);
       if (this.pass === 1) {
         this.pass1Symbols = this.st.symbols;
         for (const [n, s] of this.st.symbols) if (s.global) this.globals.add(n);
@@ -116,7 +119,19 @@ export class Assembler {
 
   private get sec(): Section { return this.st.sections[this.st.current]; }
 
+  /**
+   * Names the alignment padding's mapping symbols, as gas does when it closes the section's frags (on leaving the
+   * section, or at the end); one already at the same place wins.
+   */
+  private settleMapping(s: Section): void {
+    for (const m of s.lateMapping) {
+      if (!s.mappingSymbols.some((x) => x.offset === m.offset)) s.mappingSymbols.push({ ...m, order: this.st.order++ });
+    }
+    s.lateMapping = [];
+  }
+
   private section(name: string, flags?: string, nobits?: boolean): void {
+    if (this.st.sections.length && this.sec.name !== name) this.settleMapping(this.sec);
     let s = this.st.sections.find((x) => x.name === name);
     if (!s) {
       const dflt = name === '.text' || name.startsWith('.text.') ? 'ax'
@@ -124,7 +139,7 @@ export class Assembler {
           : name === '.rodata' || name.startsWith('.rodata') ? 'a' : '';
       s = {
         index: this.st.sections.length, name, flags: flags ?? dflt, nobits: nobits ?? (name === '.bss' || name.startsWith('.bss.')),
-        bytes: [], size: 0, align: 1, relocs: [], lines: [], mappingSymbols: [],
+        bytes: [], size: 0, align: 1, relocs: [], lines: [], mappingSymbols: [], lateMapping: [],
       };
       this.st.sections.push(s);
     }
@@ -158,16 +173,18 @@ export class Assembler {
     s.align = Math.max(s.align, bytes);
     let pad = (bytes - (this.offset() % bytes)) % bytes;
     if (!s.flags.includes('x') || s.nobits) this.mapping('d');
-    else if (fill === undefined) {
-      if (pad > 0 && this.offset() % 4) this.mapping('d', true);
+    else if (fill === undefined && pad > 0) {
+      const prefix = this.offset() % 4 !== 0;
+      if (prefix) s.lateMapping.push({ name: '$d', offset: this.offset() });
       while (pad > 0 && this.offset() % 4) { this.emit([0]); pad--; }
-      if (pad >= 4) this.mapping('x');
+      if (prefix || s.mapping !== 'x') s.lateMapping.push({ name: '$x', offset: this.offset() });
+      s.mapping = 'x';
       while (pad >= 4) { this.emit(NOP); pad -= 4; }
     }
     this.emit(new Array(pad).fill(fill ?? 0));
   }
 
-  private env(l: SrcLine): ExprEnv {
+  private env(): ExprEnv {
     return {
       symbol: (name) => {
         // Operand matchers try immediates where registers stand: those names never become symbols.
@@ -180,10 +197,9 @@ export class Assembler {
       },
       dot: () => ({ n: BigInt(this.offset()), sec: this.st.current }),
       local: (n, dir) => {
-        const defs = this.pass1Locals.get(n) ?? [];
+        const defs = this.localDefs(n);
         const seen = this.st.localCount.get(n) ?? 0;
-        const d = dir === 'b' ? (this.pass === 1 ? this.localDefs(n)[seen - 1] : defs[seen - 1]) : defs[seen];
-        void l;
+        const d = dir === 'b' ? defs[seen - 1] : defs[seen];
         return d ? { n: d.value, sec: d.sec } : undefined;
       },
     };
@@ -196,16 +212,17 @@ export class Assembler {
   }
 
   /** An expression that must be absolute (directives' operands). */
-  private absolute(l: SrcLine, text: string): bigint | undefined {
+  private absolute(l: SrcLine, text: string | undefined): bigint | undefined {
     const v = this.value(l, text);
     if (!v) return undefined;
-    if (v.sec !== undefined || v.sym !== undefined) { this.error(l, `invalid expression \`${text.trim()}'`); return undefined; }
+    if (v.sec !== undefined || v.sym !== undefined) { this.error(l, `invalid expression \`${text?.trim()}'`); return undefined; }
     return v.n;
   }
 
-  private value(l: SrcLine, text: string): Value | undefined {
+  private value(l: SrcLine, text: string | undefined): Value | undefined {
+    if (text === undefined || text.trim() === '') { this.error(l, 'missing expression'); return undefined; }
     try {
-      const r = evalExpr(text, 0, this.env(l));
+      const r = evalExpr(text, 0, this.env());
       if (!r || text.slice(r.end).trim() !== '') { this.error(l, `junk at end of line, first unrecognized character is \`${text.slice(r?.end ?? 0).trim()[0] ?? ''}'`); return undefined; }
       return r.v;
     } catch (e) {
@@ -274,14 +291,8 @@ export class Assembler {
         continue;
       }
       if (name === '.macro') {
-        const [head, ...rest] = dir![2].split(/[\s,]+/).filter((x) => x);
-        void rest;
-        const paramText = dir![2].slice(dir![2].indexOf(head) + head.length);
-        const params = splitMacroArgs(paramText.replace(/^\s*,/, '')).map((p) => {
-          const m = /^([A-Za-z_.$][\w.$]*)(?::(req|vararg))?(?:\s*=\s*(.*))?$/.exec(p.trim());
-          return { name: m?.[1] ?? p, def: m?.[3], vararg: m?.[2] === 'vararg' };
-        });
-        this.macros.set(head.toLowerCase(), { params, body: block(/^\.macro\b/i, /^\.endm\b/i) });
+        const { name: macroName, params } = parseMacroHead(dir![2]);
+        this.macros.set(macroName.toLowerCase(), { params, body: block(/^\.macro\b/i, /^\.endm\b/i) });
         continue;
       }
       if (name === '.rept') {
@@ -307,23 +318,8 @@ export class Assembler {
   }
 
   private ifCondition(l: SrcLine, name: string, arg: string): { active: boolean; done: boolean } {
-    let r: boolean;
-    switch (name) {
-      case '.ifdef': case '.ifndef': {
-        const s = this.st.symbols.get(arg.trim());
-        r = (s !== undefined && (s.defined || s.global)) === (name === '.ifdef');
-        break;
-      }
-      case '.ifc': case '.ifnc': { const [a, b] = splitArgs(arg); r = (a === b) === (name === '.ifc'); break; }
-      case '.ifb': case '.ifnb': r = (arg.trim() === '') === (name === '.ifb'); break;
-      default: {
-        const v = this.absolute(l, arg) ?? 0n;
-        const cmp: Record<string, boolean> = {
-          '.if': v !== 0n, '.ifne': v !== 0n, '.ifeq': v === 0n, '.ifgt': v > 0n, '.ifge': v >= 0n, '.iflt': v < 0n, '.ifle': v <= 0n,
-        };
-        r = cmp[name] ?? false;
-      }
-    }
+    const r = conditionHolds(name, arg, (n) => { const x = this.st.symbols.get(n); return !!x && (x.defined || x.global); },
+      () => this.absolute(l, arg) ?? 0n);
     return { active: r, done: r };
   }
 
@@ -372,19 +368,7 @@ export class Assembler {
   }
 
   private expandMacro(l: SrcLine, macro: Macro, argText: string, depth: number): void {
-    // A quoted argument is passed without its quotes, as gas does.
-    const args = (argText.trim() ? splitMacroArgs(argText) : []).map((a) => (/^"(?:[^"\\]|\\.)*"$/.test(a) ? a.slice(1, -1) : a));
-    const map = new Map<string, string>();
-    let pos = 0;
-    for (const a of args) {
-      const kw = /^([A-Za-z_.$][\w.$]*)\s*=(.*)$/.exec(a);
-      if (kw && macro.params.some((p) => p.name === kw[1])) { map.set(kw[1], kw[2].trim()); continue; }
-      const p = macro.params[pos++];
-      if (!p) { this.error(l, `too many positional arguments`); break; }
-      map.set(p.name, p.vararg ? args.slice(pos - 1).join(', ') : a);
-      if (p.vararg) break;
-    }
-    for (const p of macro.params) if (!map.has(p.name)) map.set(p.name, p.def ?? '');
+    const map = bindMacroArgs(macro, argText, () => this.error(l, 'too many positional arguments'));
     map.set('@', String(this.st.macroCounter++));
     // Lines of an expansion belong to the invocation in the line table, as gas reports them.
     this.runLines(macro.body.map((b) => ({ text: substitute(b.text, map), file: l.file, line: l.line })), depth + 1);
@@ -394,7 +378,7 @@ export class Assembler {
     const s = this.sec;
     const last = s.lines[s.lines.length - 1];
     if (!last || last.line !== l.line || last.file !== l.file) {
-      s.lines.push({ offset: this.offset(), file: l.file, line: l.line });
+      s.lines.push({ offset: this.offset(), file: l.file, line: l.line, order: this.st.order++ });
       if (!this.files.includes(l.file)) this.files.push(l.file);
     }
   }
@@ -414,20 +398,24 @@ export class Assembler {
       mnemonic, operands, pc, section: this.st.current,
       value: (text, pos) => {
         try {
-          const e = evalExpr(text, pos, this.env(l));
-          if (e?.undefinedSymbols.length) undefinedSymbol ??= e.undefinedSymbols[0];
+          const e = evalExpr(text, pos, this.env());
+          const missing = e?.undefinedSymbols.filter((n) => !REGISTER_NAME.test(n));
+          if (missing?.length) undefinedSymbol ??= missing[0];
           return e && { end: e.end, v: e.v };
         } catch { return undefined; }
       },
     });
-    const whole = `${mnemonic}${operands.trim() ? ` ${operands.trim()}` : ''}`;
+    const whole = `${mnemonic.toLowerCase()}${operands.trim() ? ` ${normalizeOperands(operands)}` : ''}`;
     if ('error' in r) {
-      this.error(l, r.error === 'mnemonic' ? `unknown mnemonic \`${mnemonic.toLowerCase()}' -- \`${whole}'` : `operand mismatch -- \`${whole}'`);
+      if (undefinedSymbol && !/^\d+[bf]$/.test(undefinedSymbol) && r.error === 'operands') this.error(l, `undefined symbol ${undefinedSymbol} used as an immediate value`);
+      else if (r.error === 'mnemonic') this.error(l, `unknown mnemonic \`${mnemonic.toLowerCase()}' -- \`${whole}'`);
+      else if (r.message && !/ at operand /.test(r.message)) this.error(l, r.message);
+      else this.error(l, `${r.message ?? 'operand mismatch'} -- \`${whole}'`);
       this.emit([0, 0, 0, 0]);
       return;
     }
-    if (undefinedSymbol && /^\d+[bf]$/.test(undefinedSymbol)) this.error(l, `undefined local label \`${undefinedSymbol}'`);
-    if (r.reloc) this.addReloc(r.reloc.type, r.reloc.value);
+    if (undefinedSymbol && /^\d+[bf]$/.test(undefinedSymbol)) this.error(l, `local label \`"${undefinedSymbol.slice(0, -1)}" (instance number ${(this.st.localCount.get(undefinedSymbol.slice(0, -1)) ?? 0) + (undefinedSymbol.endsWith('f') ? 1 : 0)} of a fb label)' is not defined`);
+    if (r.reloc) this.addReloc(l, r.reloc.type, r.reloc.value);
     this.emitValue(BigInt(r.word), 4);
   }
 
@@ -435,8 +423,8 @@ export class Assembler {
     if (this.offset() % 4) { this.error(l, 'unaligned opcodes detected in executable segment', 'warning'); this.align(4); }
   }
 
-  private addReloc(type: RelocType, v: Value): void {
-    const r: Reloc = { offset: this.offset(), type, addend: v.n };
+  private addReloc(l: SrcLine, type: RelocType, v: Value): void {
+    const r: Reloc = { offset: this.offset(), type, addend: v.n, file: l.file, line: l.line };
     if (v.global !== undefined) {
       r.sym = v.global;
       const here = this.st.symbols.get(v.global);
@@ -459,7 +447,7 @@ export class Assembler {
     }
     if (!pool.some((p) => p.label === label)) pool.push({ label: label!, expr, size, line: l });
     // gas creates the literal's symbols here, which fixes their place in the symbol table.
-    if (this.pass === 2) { try { evalExpr(expr, 0, this.env(l)); } catch { /* reported when the pool is written */ } }
+    if (this.pass === 2) { try { evalExpr(expr, 0, this.env()); } catch { /* reported when the pool is written */ } }
     return label!;
   }
 
@@ -493,7 +481,7 @@ export class Assembler {
     if (v.sec !== undefined || v.sym !== undefined) {
       const type = ({ 8: 'ABS64', 4: 'ABS32', 2: 'ABS16' } as Record<number, RelocType>)[size];
       if (!type) this.error(l, `cannot represent relocation type in ${size}-byte data`);
-      else this.addReloc(type, v);
+      else this.addReloc(l, type, v);
       this.emitValue(0n, size);
       return;
     }
@@ -518,7 +506,7 @@ export class Assembler {
       }
       case '.popsection': case '.previous': {
         const prev = this.st.stack.pop();
-        if (prev !== undefined) this.st.current = prev;
+        if (prev !== undefined) { this.settleMapping(this.sec); this.st.current = prev; }
         return;
       }
       case '.global': case '.globl':
@@ -601,12 +589,4 @@ export class Assembler {
       default: this.error(l, `unknown pseudo-op: \`${name}'`);
     }
   }
-}
-
-/** Replaces `\name` by macro arguments and removes `\()` separators. */
-function substitute(text: string, args: Map<string, string>): string {
-  return text.replace(/\\(\(\)|@|[A-Za-z_.$][\w.$]*)/g, (all, name: string) => {
-    if (name === '()') return '';
-    return args.has(name) ? args.get(name)! : all;
-  });
 }

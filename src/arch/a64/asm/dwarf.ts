@@ -1,7 +1,7 @@
 // The debug sections `as -g` writes: a DWARF 3 line program (one sequence per code section, a row where the
 // source line changes, opcodes chosen as gas chooses them), a version 2 compile unit, its abbreviations,
 // address ranges and strings.
-import type { Section } from './assembler';
+import type { AsmSymbol, Section } from './assembler';
 
 const LINE_BASE = -5;
 const LINE_RANGE = 14;
@@ -56,19 +56,27 @@ export interface DebugInput {
   sections: readonly Section[];
   /** Where each section starts (0 in an object, the link address in an executable). */
   base: (s: Section) => bigint;
-  mainFile: string;
   compDir: string;
+  /** Symbols typed %function, each a DW_TAG_subprogram as gas writes them. */
+  functions: readonly AsmSymbol[];
 }
 
 /** A debug section with the offsets of its 8-byte addresses, section-relative in an object. */
-export interface DebugSection { name: string; data: Uint8Array; addrs: { offset: number; sec: number; addend: bigint }[]; }
+export interface DebugSection {
+  name: string;
+  data: Uint8Array;
+  addrs: { offset: number; sec: number; addend: bigint }[];
+  /** 4-byte offsets into another debug section, which an object relocates against that section. */
+  refs?: { offset: number; target: string; addend: bigint }[];
+}
 
 export function debugSections(input: DebugInput): DebugSection[] {
-  const code = input.sections.filter((s) => s.lines.length);
+  const code = input.sections.filter((s) => s.lines.length).sort((a, b) => a.lines[0].order - b.lines[0].order);
   if (!code.length) return [];
   const files: string[] = [];
   const fileIndex = (f: string) => { let i = files.indexOf(f); if (i < 0) { files.push(f); i = files.length - 1; } return i + 1; };
-  for (const s of code) for (const r of s.lines) fileIndex(r.file);
+  // Files are numbered as gas meets them, whatever the section; the first one names the compile unit.
+  for (const r of code.flatMap((s) => s.lines).sort((a, b) => a.order - b.order)) fileIndex(r.file);
   const dirs: string[] = [];
   const fileEntries = files.map((f) => {
     const slash = f.lastIndexOf('/');
@@ -110,15 +118,19 @@ export function debugSections(input: DebugInput): DebugSection[] {
   for (const a of lineAddrs) a.offset += lineStart;
 
   const str = new Bytes();
-  const strName = str.b.length; str.str(input.mainFile);
+  const strName = str.b.length; str.str(files[0]);
   const strDir = str.b.length; str.str(input.compDir);
   const strProducer = str.b.length; str.str('GNU AS 2.40');
+  const functions = input.functions.filter((f) => f.sec !== undefined && f.defined);
+  const strFunctions = functions.map((f) => { const at = str.b.length; str.str(f.name); return at; });
 
   const single = code.length === 1;
-  const abbrev = new Bytes().uleb(1).uleb(0x11).u8(0).uleb(0x10).uleb(0x06);
+  const abbrev = new Bytes().uleb(1).uleb(0x11).u8(functions.length ? 1 : 0).uleb(0x10).uleb(0x06);
   if (single) abbrev.uleb(0x11).uleb(0x01).uleb(0x12).uleb(0x01);
   else abbrev.uleb(0x55).uleb(0x06);
-  abbrev.uleb(0x03).uleb(0x0e).uleb(0x1b).uleb(0x0e).uleb(0x25).uleb(0x0e).uleb(0x13).uleb(0x05).u8(0).u8(0).u8(0);
+  abbrev.uleb(0x03).uleb(0x0e).uleb(0x1b).uleb(0x0e).uleb(0x25).uleb(0x0e).uleb(0x13).uleb(0x05).u8(0).u8(0);
+  if (functions.length) abbrev.uleb(2).uleb(0x2e).u8(0).uleb(0x03).uleb(0x0e).uleb(0x3f).uleb(0x0c).uleb(0x11).uleb(0x01).uleb(0x12).uleb(0x01).u8(0).u8(0);
+  abbrev.u8(0);
 
   const infoAddrs: DebugSection['addrs'] = [];
   const die = new Bytes().uleb(1).u32(0);
@@ -130,8 +142,25 @@ export function debugSections(input: DebugInput): DebugSection[] {
     die.u64(input.base(s) + BigInt(s.size));
   } else die.u32(0);
   die.u32(strName).u32(strDir).u32(strProducer).u16(0x8001);
+  const sectionOf = (f: AsmSymbol) => input.sections.find((s) => s.index === f.sec)!;
+  functions.forEach((f, i) => {
+    die.uleb(2).u32(strFunctions[i]).u8(f.global ? 1 : 0);
+    infoAddrs.push({ offset: 11 + die.b.length, sec: f.sec!, addend: f.value });
+    die.u64(input.base(sectionOf(f)) + f.value);
+    infoAddrs.push({ offset: 11 + die.b.length, sec: f.sec!, addend: f.value + (f.size ?? 0n) });
+    die.u64(input.base(sectionOf(f)) + f.value + (f.size ?? 0n));
+  });
+  if (functions.length) die.u8(0);
   const info = new Bytes().u32(7 + die.b.length).u16(2).u32(0).u8(8);
   info.b.push(...die.b);
+  const infoRefs: NonNullable<DebugSection['refs']> = [
+    { offset: 6, target: '.debug_abbrev', addend: 0n }, { offset: 12, target: '.debug_line', addend: 0n },
+    ...(single ? [] : [{ offset: 16, target: '.debug_ranges', addend: 0n }]),
+  ];
+  const strAt = single ? 32 : 20;
+  [strName, strDir, strProducer].forEach((a, i) => infoRefs.push({ offset: strAt + 4 * i, target: '.debug_str', addend: BigInt(a) }));
+  let at = strAt + 14;
+  for (const a of strFunctions) { infoRefs.push({ offset: at + 1, target: '.debug_str', addend: BigInt(a) }); at += 22; }
 
   const aranges = new Bytes().u32(0).u16(2).u32(0).u8(8).u8(0).u32(0);
   const arangeAddrs: DebugSection['addrs'] = [];
@@ -145,12 +174,13 @@ export function debugSections(input: DebugInput): DebugSection[] {
 
   const out: DebugSection[] = [
     { name: '.debug_line', data: Uint8Array.from(line.b), addrs: lineAddrs },
-    { name: '.debug_info', data: Uint8Array.from(info.b), addrs: infoAddrs },
+    { name: '.debug_info', data: Uint8Array.from(info.b), addrs: infoAddrs, refs: infoRefs },
     { name: '.debug_abbrev', data: Uint8Array.from(abbrev.b), addrs: [] },
-    { name: '.debug_aranges', data: Uint8Array.from(aranges.b), addrs: arangeAddrs },
+    { name: '.debug_aranges', data: Uint8Array.from(aranges.b), addrs: arangeAddrs, refs: [{ offset: 6, target: '.debug_info', addend: 0n }] },
   ];
   if (!single) {
-    const ranges = new Bytes();
+    // A base address selection entry first (base 0), then one pair per code section.
+    const ranges = new Bytes().u64(0xffffffffffffffffn).u64(0n);
     const rangeAddrs: DebugSection['addrs'] = [];
     for (const s of code) {
       rangeAddrs.push({ offset: ranges.b.length, sec: s.index, addend: 0n });

@@ -123,7 +123,6 @@ function writeElf(type: 1 | 2, entry: bigint, sections: OutSection[], phdrs: num
     }
     s.offset = pos;
     if (s.type !== SHT.NOBITS) out.at(pos, s.data);
-    else if (out.len < pos) out.len = pos;
   }
   out.pad(8);
   const shoff = out.len;
@@ -145,11 +144,13 @@ function writeElf(type: 1 | 2, entry: bigint, sections: OutSection[], phdrs: num
 
 const nullSection = (): OutSection => ({ name: '', type: SHT.NULL, flags: 0, addr: 0n, offset: 0, data: new Uint8Array(), size: 0, link: 0, info: 0, align: 0, entsize: 0 });
 
+const functionsOf = (asm: AsmOutput) => asm.symbols.filter((s) => s.type === 'function').sort((a, b) => a.order - b.order);
+
 function debugOut(d: DebugSection): OutSection {
   const str = d.name === '.debug_str';
   return {
     name: d.name, type: SHT.PROGBITS, flags: str ? 0x30 : 0, addr: 0n, offset: 0, data: d.data, size: d.data.length, link: 0, info: 0,
-    align: d.name === '.debug_aranges' ? 16 : 1, entsize: str ? 1 : 0,
+    align: d.name === '.debug_aranges' || d.name === '.debug_ranges' ? 16 : 1, entsize: str ? 1 : 0,
   };
 }
 
@@ -166,8 +167,14 @@ export function writeObject(asm: AsmOutput, compDir: string): Uint8Array {
     });
     if (s.relocs.length) { relocOf.push({ at: outs.length, relocs: s.relocs }); outs.push(nullSection()); }
   }
-  const debug = debugSections({ sections: asm.sections, base: () => 0n, mainFile: asm.files[0], compDir });
-  for (const d of debug) outs.push(debugOut(d));
+  const debug = debugSections({ sections: asm.sections, base: () => 0n, compDir, functions: functionsOf(asm) });
+  const debugIndex = new Map<string, number>();
+  const debugRelocs: { at: number; d: DebugSection }[] = [];
+  for (const d of debug) {
+    debugIndex.set(d.name, outs.length);
+    outs.push(debugOut(d));
+    if (d.addrs.length || d.refs?.length) { debugRelocs.push({ at: outs.length, d }); outs.push(nullSection()); }
+  }
   const strtab = new StrTab();
   const syms: number[][] = [symbolEntry(strtab, '', 0, 0, 0n)];
   const symIndex = new Map<string, number>();
@@ -183,7 +190,8 @@ export function writeObject(asm: AsmOutput, compDir: string): Uint8Array {
   }
   locals.sort((a, b) => a.order - b.order);
   for (const l of locals) { if (l.name) symIndex.set(l.name, syms.length); syms.push(l.entry()); }
-  debug.forEach((d, i) => { void d; syms.push(symbolEntry(strtab, '', 3, asm.sections.length * 0 + outs.length - debug.length + i, 0n)); });
+  const debugSym = new Map<string, number>();
+  for (const d of debug) { debugSym.set(d.name, syms.length); syms.push(symbolEntry(strtab, '', 3, debugIndex.get(d.name)!, 0n)); }
   const firstGlobal = syms.length;
   for (const s of asm.symbols) {
     if (!s.global && s.defined) continue;
@@ -206,6 +214,17 @@ export function writeObject(asm: AsmOutput, compDir: string): Uint8Array {
       link: symtabIndex, info: r.at - 1, align: 8, entsize: 24,
     };
   }
+  for (const { at, d } of debugRelocs) {
+    const rows = [
+      ...d.addrs.map((a) => ({ offset: a.offset, sym: secSym.get(a.sec)!, type: RELOC_NUMBERS.ABS64, addend: a.addend })),
+      ...(d.refs ?? []).map((r) => ({ offset: r.offset, sym: debugSym.get(r.target) ?? 0, type: RELOC_NUMBERS.ABS32, addend: r.addend })),
+    ].sort((a, b) => a.offset - b.offset);
+    const data = rows.flatMap((x) => [...le(x.offset, 8), ...le((BigInt(x.sym) << 32n) | BigInt(x.type), 8), ...le(x.addend, 8)]);
+    outs[at] = {
+      name: `.rela${d.name}`, type: SHT.RELA, flags: 0x40, addr: 0n, offset: 0, data: Uint8Array.from(data), size: data.length,
+      link: symtabIndex, info: at - 1, align: 8, entsize: 24,
+    };
+  }
   outs.push({ name: '.symtab', type: SHT.SYMTAB, flags: 0, addr: 0n, offset: 0, data: Uint8Array.from(syms.flat()), size: syms.length * 24, link: symtabIndex + 1, info: firstGlobal, align: 8, entsize: 24 });
   outs.push({ name: '.strtab', type: SHT.STRTAB, flags: 0, addr: 0n, offset: 0, data: Uint8Array.from(strtab.bytes), size: strtab.bytes.length, link: 0, info: 0, align: 1, entsize: 0 });
   return writeElf(1, 0n, outs, [], false);
@@ -225,11 +244,12 @@ function outputName(name: string): string | undefined {
 
 const alignUp = (v: bigint, a: number) => ((v + BigInt(a) - 1n) / BigInt(a)) * BigInt(a);
 
-export interface LinkResult { elf?: Uint8Array; errors: string[]; }
+export interface LinkError { message: string; file: string; line: number; }
+export interface LinkResult { elf?: Uint8Array; errors: LinkError[]; }
 
 /** Links the assembled sections at `textBase` as ld does with the default script. */
 export function linkExecutable(asm: AsmOutput, textBase: bigint, objectName: string, compDir: string): LinkResult {
-  const errors: string[] = [];
+  const errors: LinkError[] = [];
   const groups: OutGroup[] = [];
   const group = (name: string, s: Section) => {
     let g = groups.find((x) => x.name === name);
@@ -310,25 +330,26 @@ export function linkExecutable(asm: AsmOutput, textBase: bigint, objectName: str
         const p = provided.find(([n]) => n === r.sym);
         if (sym?.defined) S = symAddr(sym);
         else if (p) S = p[1];
-        else { errors.push(`undefined reference to \`${r.sym}'`); continue; }
+        else { errors.push({ message: `undefined reference to \`${r.sym}'`, file: r.file, line: r.line }); continue; }
       } else S = base.get(r.sec!) ?? 0n;
       const P = base.get(s.index)! + BigInt(r.offset);
       const err = applyReloc(data, r.offset, r.type, S + r.addend, P);
-      if (err) errors.push(err);
+      if (err) errors.push({ message: err, file: r.file, line: r.line });
     }
   }
   if (errors.length) return { errors };
 
-  // Sections, in ld's order, with file offsets congruent to their addresses.
+  // Sections, in ld's order, with file offsets congruent to their addresses; a NOBITS section after data in its
+  // segment takes no file space and sits where the file is.
   const outs: OutSection[] = [nullSection()];
   const groupIndex = new Map<OutGroup, number>();
   let fileOff = 0x1000 + Number(textBase & (PAGE - 1n));
   let prevEnd = fileOff;
-  let prevAddr = textBase;
+  let prev: OutGroup | undefined;
   for (const g of groups) {
-    if (groupIndex.size && g.addr - prevAddr !== BigInt(fileOff - prevEnd) && !(g.flags & 1 && g.nobits)) { /* placed below */ }
     const congruent = (off: number) => off + Number(((g.addr - BigInt(off)) % PAGE + PAGE) % PAGE);
-    fileOff = groupIndex.size === 0 ? fileOff : congruent(prevEnd);
+    const sameSegment = prev !== undefined && (prev.flags & 1) === (g.flags & 1);
+    fileOff = !prev ? fileOff : g.nobits && sameSegment ? prevEnd : congruent(prevEnd);
     const data = new Uint8Array(g.nobits ? 0 : Number(g.size));
     if (!g.nobits) {
       if (g.code) for (let i = 0; i + 4 <= data.length; i += 4) data.set([0x1f, 0x20, 0x03, 0xd5], i);
@@ -340,10 +361,10 @@ export function linkExecutable(asm: AsmOutput, textBase: bigint, objectName: str
       link: 0, info: 0, align: g.align, entsize: 0,
     });
     prevEnd = fileOff + (g.nobits ? 0 : Number(g.size));
-    prevAddr = g.addr + g.size;
+    prev = g;
   }
 
-  const debug = debugSections({ sections: asm.sections, base: (s) => base.get(s.index) ?? 0n, mainFile: asm.files[0], compDir });
+  const debug = debugSections({ sections: asm.sections, base: (s) => base.get(s.index) ?? 0n, compDir, functions: functionsOf(asm) });
   for (const name of ['.debug_aranges', '.debug_info', '.debug_abbrev', '.debug_line', '.debug_str', '.debug_ranges']) {
     const d = debug.find((x) => x.name === name);
     if (d) outs.push(debugOut(d));
@@ -379,7 +400,9 @@ export function linkExecutable(asm: AsmOutput, textBase: bigint, objectName: str
   }
   // The entry point ld looks for stays an undefined reference when the source does not define it.
   if (!symbols.get('_start')?.defined) globals.push({ name: '_start', e: () => entryOf('_start', 0x10, 0, 0n) });
-  for (const [n, v] of provided) if (!symbols.get(n)?.defined) globals.push({ name: n, e: () => entryOf(n, 0x10, lastIndex, v) });
+  // _edata belongs to the last data section when there is one; the others to .bss (or the last section).
+  const dataIndex = nonBss.length ? groupIndex.get(nonBss[nonBss.length - 1])! : lastIndex;
+  for (const [n, v] of provided) if (!symbols.get(n)?.defined) globals.push({ name: n, e: () => entryOf(n, 0x10, n === '_edata' ? dataIndex : lastIndex, v) });
   const bucket = (n: string) => bfdHash(n) % 4051n;
   const ordered = globals.map((g, i) => ({ ...g, i })).sort((a, b) => (bucket(a.name) === bucket(b.name) ? b.i - a.i : bucket(a.name) < bucket(b.name) ? -1 : 1));
   syms.push(...ordered.map((g) => g.e()));

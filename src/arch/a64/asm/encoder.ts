@@ -97,13 +97,14 @@ export interface EncodeInput {
   value(text: string, pos: number): { end: number; v: Value } | undefined;
 }
 
-export type EncodeResult = { word: number; reloc?: PendingReloc } | { error: 'mnemonic' | 'operands' };
+/** A failure: the mnemonic is unknown, or no form takes the operands (with GNU as's wording when we can tell why). */
+export type EncodeResult = { word: number; reloc?: PendingReloc } | { error: 'mnemonic' | 'operands'; message?: string };
 
 const MAX_STATES = 256;
 
-function matchOperands(ctx: MatchCtx, matchers: OperandMatcher[], start: MatchState): MatchState[] {
+function matchOperands(ctx: MatchCtx, matchers: OperandMatcher[], start: MatchState, failed?: { at: number }): MatchState[] {
   let states = [start];
-  for (const m of matchers) {
+  for (const [i, m] of matchers.entries()) {
     const next: MatchState[] = [];
     for (const st of states) {
       if (m.absent) next.push(...m.absent(ctx, st));
@@ -115,7 +116,7 @@ function matchOperands(ctx: MatchCtx, matchers: OperandMatcher[], start: MatchSt
       if (pos < ctx.text.length) next.push(...m(ctx, { ...st, pos }));
     }
     states = next.slice(0, MAX_STATES);
-    if (!states.length) break;
+    if (!states.length) { if (failed) failed.at = i; break; }
   }
   return states.filter((s) => s.pos === ctx.text.length);
 }
@@ -206,6 +207,7 @@ function encodeWith(input: EncodeInput, mn: string, operands: string): EncodeRes
   if (!list.length) return { error: 'mnemonic' };
   const text = normalizeOperands(operands);
   const lower = text.toLowerCase();
+  let deepest: { at: number; spec: string; widths: Record<string, number> } | undefined;
   for (const strict of [true, false]) {
     for (const c of list) {
       if (!strict && !c.when) continue;
@@ -217,11 +219,41 @@ function encodeWith(input: EncodeInput, mn: string, operands: string): EncodeRes
       };
       const undef = c.row.undef ? safe(compileExpr(c.row.undef)) : () => false;
       const when = c.when && strict ? safe(compileExpr(c.when)) : () => true;
-      for (const st of matchOperands(ctx, c.matchers, { pos: 0, f: { ...c.preset } })) {
+      const failed = { at: -1 };
+      const states = matchOperands(ctx, c.matchers, { pos: 0, f: { ...c.preset } }, failed);
+      if (failed.at >= 0 && (!deepest || failed.at > deepest.at)) deepest = { at: failed.at, spec: c.ops[failed.at], widths };
+      for (const st of states) {
         const f = completeFields(c.row, st.f, (x) => when(x) && !undef(x), `${strict && c.when ? c.when : 'true'} && ${c.row.undef ?? 'true'}`);
         if (f) return { word: (encodeFields(c.row, f) | shouldBeOne(c.row)) >>> 0, ...(st.reloc ? { reloc: st.reloc } : {}) };
       }
     }
   }
-  return { error: 'operands' };
+  return { error: 'operands', message: deepest && immediateMessage(text, deepest) };
+}
+
+/** GNU as's message for an immediate operand no form accepts, when the deepest match failed on one. */
+function immediateMessage(text: string, d: { at: number; spec: string; widths: Record<string, number> }): string | undefined {
+  const operands = splitTop(text);
+  if (text && operands.length === d.at) return `comma expected between operands at operand ${d.at + 1}`;
+  const operand = operands[d.at];
+  if (operand === undefined || !/^#|^[-+(0-9]/.test(operand)) return undefined;
+  const field = /^#x?=([A-Za-z]\w*)$/.exec(d.spec);
+  if (field && d.widths[field[1]] !== undefined) return `immediate value out of range 0 to ${2 ** d.widths[field[1]] - 1} at operand ${d.at + 1}`;
+  if (/^MOV[ZN]_IMM$|^ORR_IMM$/.test(d.spec)) return 'immediate cannot be moved by a single instruction';
+  if (d.spec === 'AIMM') return 'immediate out of range';
+  return undefined;
+}
+
+function splitTop(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of text) {
+    if (c === '[' || c === '{' || c === '(') depth++;
+    if (c === ']' || c === '}' || c === ')') depth--;
+    if (c === ',' && depth === 0) { out.push(cur); cur = ''; continue; }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
 }

@@ -52,7 +52,8 @@ export function evalExpr(s: string, pos: number, env: ExprEnv): ParsedExpr | und
     if ((m = /^([0-9]+)([bf])(?![0-9a-zA-Z_])/.exec(rest))) {
       p += m[0].length;
       const v = env.local(m[1], m[2] as 'b' | 'f');
-      if (!v) { undefinedSymbols.push(`${m[1]}${m[2]}`); return { n: 0n }; }
+      // An undefined local label reads as `.` so that the statement still encodes; the caller reports it.
+      if (!v) { undefinedSymbols.push(`${m[1]}${m[2]}`); return env.dot(); }
       return v;
     }
     if ((m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)(?![0-9a-zA-Z_.])/.exec(rest))) {

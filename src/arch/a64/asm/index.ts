@@ -51,7 +51,7 @@ export function assemble(source: string, opts: AsmOptions): AsmResult {
   const object = writeObject(asm, compDir);
   const objectName = `${basename(opts.fileName).replace(/\.[sS]$/, '')}.o`;
   const linked = linkExecutable(asm, opts.textBase ?? 0x40080000n, objectName, compDir);
-  for (const e of linked.errors) diagnostics.push({ file: opts.fileName, line: 1, column: 0, severity: 'error', message: e });
+  for (const e of linked.errors) diagnostics.push({ file: e.file, line: e.line, column: 0, severity: 'error', message: e.message });
   return { diagnostics, object, ...(linked.elf ? { executable: linked.elf } : {}) };
 }
 

@@ -23,12 +23,11 @@ export function preprocess(source: string, opts: CppOptions): { text: string; di
   const expand = (text: string, depth = 0): string => {
     if (depth > 50) return text;
     let changed = false;
-    const result = text.replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\b[A-Za-z_]\w*\b/g, (id, offset: number) => {
+    const result = text.replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\b[A-Za-z_]\w*\b/g, (id) => {
       const m = macros.get(id);
-      if (!m || id[0] === '"' || id[0] === "'") return id;
-      if (!m.params) { changed = true; return m.body; }
-      void offset;
-      return id;
+      if (!m || m.params || id[0] === '"' || id[0] === "'") return id;
+      changed = true;
+      return m.body;
     });
     let res = result;
     // Function-like macros: NAME(args) with balanced parentheses.
