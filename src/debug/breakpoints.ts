@@ -22,6 +22,8 @@ interface CodeBreakpoint extends Options {
   readonly name: string;
   readonly vas?: readonly bigint[];
   readonly vector?: { el: number; offset: bigint };
+  /** A source breakpoint's line (where it really is, after moving to a line with code). */
+  readonly line?: number;
 }
 
 interface DataBreakpoint extends Options {
@@ -95,7 +97,7 @@ export class Breakpoints {
         out.push({ verified: false, line: b.line, message: `no code for line ${b.line} in the program's line table` });
         continue;
       }
-      const bp: CodeBreakpoint = { id: this.nextId++, kind: 'source', name: path, vas: r.addresses, ...this.options(b) };
+      const bp: CodeBreakpoint = { id: this.nextId++, kind: 'source', name: path, vas: r.addresses, line: r.line, ...this.options(b) };
       kept.push(bp);
       out.push({ id: bp.id, verified: true, line: r.line, instructionReference: `0x${r.addresses[0].toString(16)}` });
     }
@@ -199,6 +201,15 @@ export class Breakpoints {
   setTemporary(pa: bigint | undefined): void {
     this.temporary = pa;
     this.place();
+  }
+
+  /**
+   * Where source breakpoint `id` is, when it is at virtual address `va`: a stop there shows the breakpoint's line even
+   * where the line table gives that address to code inlined from elsewhere.
+   */
+  sourceLine(id: number, va: bigint): { path: string; line: number } | undefined {
+    const b = this.code.find((x) => x.id === id && x.kind === 'source');
+    return b && b.vas?.includes(va) ? { path: b.name, line: b.line! } : undefined;
   }
 
   /** The user's breakpoints at physical address pa now (none for the temporary one alone). */

@@ -74,7 +74,9 @@ export async function launchMachine(raw: Record<string, unknown>, console: Launc
   try {
     if (hypervisorPath && hypervisorImage) program.addElf(hypervisorImage, hypervisorPath, 0n);
     program.addElf(image, programPath, 0n);
-    for (const s of args.symbols) program.addElf(file('symbols', s.path), resolve(cwd, s.path), s.offset);
+    for (const s of args.symbols) {
+      if (!program.addElf(file('symbols', s.path), resolve(cwd, s.path), s.offset)) throw new LaunchFailure(`"symbols": ${s.path} is not an ELF file`);
+    }
   } catch (e) {
     if (e instanceof ElfError) throw new LaunchFailure(`"symbols": ${e.message}`);
     throw e;

@@ -133,6 +133,7 @@ export class TrapdoorSession extends DebugSession {
 
   private stopped(stop: Stop): void {
     this.registers?.reset();
+    this.lastHit = stop.hitBreakpointIds;
     const e = new StoppedEvent(stop.reason, this.currentThread) as DebugProtocol.StoppedEvent;
     e.body.allThreadsStopped = true;
     if (stop.description) e.body.description = e.body.text = stop.description;
@@ -169,9 +170,13 @@ export class TrapdoorSession extends DebugSession {
     this.sendResponse(response);
   }
 
+  /** The breakpoints the last stop hit (their source lines win for the top frame). */
+  private lastHit: number[] | undefined;
+
   /** A stack frame's source line, when the program's line table knows its address. */
-  private withSource(frame: StackFrame, pc: bigint): StackFrame {
-    const loc = this.program?.location(pc);
+  private withSource(frame: StackFrame, pc: bigint, top = false): StackFrame {
+    const hit = top ? this.lastHit?.map((id) => this.breakpoints!.sourceLine(id, pc)).find((l) => l !== undefined) : undefined;
+    const loc = hit ?? this.program?.location(pc);
     if (loc) {
       frame.source = new Source(basename(loc.path), loc.path);
       frame.line = loc.line;
@@ -187,7 +192,9 @@ export class TrapdoorSession extends DebugSession {
     const program = this.program!;
     const chain = elChain(runner.core, (a) => program.symbolAt(a), (el) => this.callers(el));
     this.frameEls = chain.els;
-    const frames = chain.frames.map((f, i) => this.withSource(f, chain.pcs[i]));
+    // A caller's frame is at its return address, which may begin the next line: its line is the call's (pc - 4).
+    const callers = chain.els.filter((el) => el === chain.els[0]).length;
+    const frames = chain.frames.map((f, i) => this.withSource(f, i > 0 && i < callers ? chain.pcs[i] - 4n : chain.pcs[i], i === 0));
     const start = args.startFrame ?? 0;
     const shown = frames.slice(start, args.levels ? start + args.levels : undefined);
     response.body = { stackFrames: shown, totalFrames: frames.length };

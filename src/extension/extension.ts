@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { EVENT_STAGE2_FAULT, EVENT_TRAPS, type Stage2FaultView, type TrapRecordView } from './contract';
+import { EVENT_SESSION_INFO, EVENT_STAGE2_FAULT, EVENT_TRAPS, type SessionInfoView, type Stage2FaultView, type TrapRecordView } from './contract';
 import { DEBUG_TYPE } from './debugConfig';
 import { DynamicConfigurations, InitialConfigurations } from './debugProvider';
 import { RegisterPages } from './registerPanel';
@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
       if (e.session.type !== DEBUG_TYPE) return;
       if (e.event === EVENT_TRAPS) traps.add(e.session, (e.body as { records?: TrapRecordView[] } | undefined)?.records ?? []);
       else if (e.event === EVENT_STAGE2_FAULT) stage2.showFault(e.body as Stage2FaultView);
+      else if (e.event === EVENT_SESSION_INFO) traps.sessionInfo(e.body as SessionInfoView);
     }),
   );
 

@@ -1,7 +1,7 @@
 // The MMIO trap panel on the host side: keeps the session's trap records (TrapStore), feeds the webview in batches,
 // backfills what it missed with `trapdoor/traps`, opens a record's source line or disassembly, and exports.
 import * as vscode from 'vscode';
-import { REQUEST_TRAPS, type TrapRecordView } from './contract';
+import { REQUEST_TRAPS, type SessionInfoView, type TrapRecordView } from './contract';
 import { formatListing, LISTING_BEFORE, LISTING_COUNT, type ListingInstruction } from './disasmListing';
 import { matches, parseFilter, toCsv, toJsonl, TrapStore, type TrapFilterInput } from './trapTable';
 import type { TrapPanelIn, TrapPanelOut } from './webview/messages';
@@ -20,6 +20,7 @@ export class TrapPanel implements vscode.WebviewViewProvider {
   private ready = false;
   private pending: TrapRecordView[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private session: SessionInfoView | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly listings: DisassemblyListings) {}
 
@@ -35,7 +36,14 @@ export class TrapPanel implements vscode.WebviewViewProvider {
   sessionStarted(): void {
     this.store.clear();
     this.pending = [];
+    this.session = undefined;
     this.sendAll();
+  }
+
+  /** `trapdoor/sessionInfo`: what the machine is, so that an empty panel can say why it is empty. */
+  sessionInfo(info: SessionInfoView): void {
+    this.session = info;
+    this.post({ type: 'session', info });
   }
 
   /** A `trapdoor/traps` event's batch. */
@@ -75,6 +83,7 @@ export class TrapPanel implements vscode.WebviewViewProvider {
     this.timer = undefined;
     this.pending = [];
     const all = this.store.records;
+    this.post({ type: 'session', info: this.session });
     this.post({ type: 'reset', records: all.slice(0, CHUNK) });
     for (let i = CHUNK; i < all.length; i += CHUNK) this.post({ type: 'append', records: all.slice(i, i + CHUNK) });
   }

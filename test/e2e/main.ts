@@ -43,11 +43,10 @@ before(async () => {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'trapdoor-e2e-'));
-  let t = Date.now();
   const installed = ensureCodeServer(installer);
   console.log(`# code-server: ${installed ? `installed in ${installed.toFixed(0)} s` : 'already installed'}`);
 
-  t = Date.now();
+  let t = Date.now();
   execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--build', buildDir, '--out', tmp,
     ...(argv.includes('--no-build') ? ['--no-build'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -119,8 +119,9 @@ test('trap panel: the CSP page from media/, records batched to the page, a gap b
 
   const s = session({ 'trapdoor/traps': (a) => ({ records: range(a.from as number, 12000) }) });
   panel.add(s as never, range(0, 3));
+  panel.sessionInfo({ entryEl: 1, hypervisor: 'builtin', gic: 2, cpus: 1 });
   view.receive({ type: 'ready' });
-  assert.deepEqual(view.posted, [{ type: 'reset', records: range(0, 3) }]);
+  assert.deepEqual(view.posted, [{ type: 'session', info: { entryEl: 1, hypervisor: 'builtin', gic: 2, cpus: 1 } }, { type: 'reset', records: range(0, 3) }]);
   view.posted.length = 0;
   panel.add(s as never, range(3, 5));
   panel.add(s as never, range(5, 8));
@@ -134,15 +135,15 @@ test('trap panel: the CSP page from media/, records batched to the page, a gap b
   await sleep(10);
   assert.deepEqual(s.requests, [['trapdoor/traps', { from: 8 }]]);
   assert.equal(panel.store.size, 12001);
-  const sent = view.posted as { type: string; records: TrapRecordView[] }[];
+  const sent = (view.posted as { type: string; records: TrapRecordView[] }[]).filter((m) => m.type !== 'session');
   assert.deepEqual(sent.map((m) => [m.type, m.records.length]), [['reset', 2000], ...Array(5).fill(['append', 2000]), ['append', 1]]);
   assert.deepEqual(sent.flatMap((m) => m.records.map((r) => r.seq)), range(0, 12001).map((r) => r.seq));
 
   view.posted.length = 0;
   panel.sessionStarted();
-  assert.deepEqual(view.posted, [{ type: 'reset', records: [] }]);
+  assert.deepEqual(view.posted, [{ type: 'session', info: undefined }, { type: 'reset', records: [] }]);
   await sleep(150);
-  assert.equal(view.posted.length, 1);
+  assert.equal(view.posted.length, 2);
 });
 
 test('trap panel: a row opens its source line, or the disassembly at its PC; export writes the filtered rows', async () => {

@@ -199,6 +199,22 @@ test('trap panel: filters by direction, device and IPA range; bad input is named
   assert.equal(p.doc.querySelectorAll('.rows .row').length, 0);
 });
 
+test('trap panel: an empty panel says why — no session, no EL2 to exit to, or no exit yet', async () => {
+  const p = page('trapPanel');
+  await p.frame();
+  const empty = () => p.doc.querySelector('.empty')?.textContent;
+  assert.equal(empty(), 'Exits to EL2 appear here while a Trapdoor session runs.');
+  p.send({ type: 'session', info: { entryEl: 1, hypervisor: 'none', gic: 2, cpus: 1 } });
+  await p.frame();
+  assert.match(empty() ?? '', /^No exits to record: this guest runs at EL1 with no EL2/);
+  p.send({ type: 'session', info: { entryEl: 2, hypervisor: 'none', gic: 3, cpus: 1 } });
+  await p.frame();
+  assert.equal(empty(), 'No exits yet: they appear as the guest traps to EL2.');
+  p.send({ type: 'append', records: [rec(0)] });
+  await p.frame();
+  assert.equal(empty(), '');
+});
+
 const fault = (o: Partial<Stage2FaultView> = {}): Stage2FaultView => ({
   vcpu: 0, insnCount: '1234', el: 1, pc: '0x40080010', esr: '0x93c08006', far: '0x9000000', hpfar: '0x90000', va: '0x9000000',
   ipa: '0x9000000', write: true, regime: 'el10',

@@ -1,10 +1,11 @@
 // The messages between the extension host and the three webviews (trap panel, stage-2 inspector, register page).
-import type { RegisterInfoView, Stage2FaultView, TranslationView, TrapRecordView } from '../contract';
+import type { RegisterInfoView, SessionInfoView, Stage2FaultView, TranslationView, TrapRecordView } from '../contract';
 import type { TrapFilterInput } from '../trapTable';
 
 export type TrapPanelIn =
   | { readonly type: 'reset'; readonly records: readonly TrapRecordView[] }
-  | { readonly type: 'append'; readonly records: readonly TrapRecordView[] };
+  | { readonly type: 'append'; readonly records: readonly TrapRecordView[] }
+  | { readonly type: 'session'; readonly info: SessionInfoView | undefined };
 
 export type TrapPanelOut =
   | { readonly type: 'ready' }

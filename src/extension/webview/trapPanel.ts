@@ -2,7 +2,7 @@
 // The MMIO trap panel's webview script: a filterable list of trap records that renders only the rows in view
 // (fixed row height, a spacer for the full height), so 100,000 records cost the DOM a few dozen rows. Every
 // guest-controlled string goes in as text (textContent, or a Text node's data), never as markup.
-import type { TrapRecordView } from '../contract';
+import type { SessionInfoView, TrapRecordView } from '../contract';
 import { matches, NO_FILTER, parseFilter, TRAP_COLUMNS, TRAP_LIMIT, TRAP_LIMIT_SLACK, type TrapFilter, type TrapFilterInput } from '../trapTable';
 import type { TrapPanelIn, TrapPanelOut, WebviewApi } from './messages';
 import { el, schedule } from './dom';
@@ -26,6 +26,7 @@ const devices = new Set<string>();
 let selectedSeq = -1;
 /** Records dropped from the front (TRAP_LIMIT). */
 let dropped = 0;
+let session: SessionInfoView | undefined;
 
 const root = document.getElementById('root') as HTMLElement;
 const toolbar = el('div', 'toolbar');
@@ -46,6 +47,7 @@ for (const [value, label] of [['', 'read & write'], ['read', 'read'], ['write', 
   directionSelect.append(o);
 }
 const status = el('span', 'status');
+const empty = el('p', 'empty');
 const error = el('span', 'error');
 const csvButton = el('button', 'export-csv', 'CSV');
 csvButton.title = 'Export the rows shown as CSV';
@@ -59,7 +61,7 @@ const spacer = el('div', 'spacer');
 const body = el('div', 'rows');
 // The header scrolls sideways with the rows and stays at the top (sticky); the rows sit below it.
 viewport.append(header, spacer, body);
-root.append(toolbar, viewport);
+root.append(toolbar, empty, viewport);
 
 const gridColumns = TRAP_COLUMNS.map((c) => `${c.width}ch`).join(' ');
 header.style.gridTemplateColumns = gridColumns;
@@ -117,6 +119,7 @@ function render(): void {
   while (body.children.length > count) body.lastElementChild!.remove();
   const total = shown.length === records.length ? `${records.length} exits` : `${shown.length} of ${records.length} exits`;
   status.textContent = dropped ? `${total} (the newest; ${dropped} older dropped)` : total;
+  empty.textContent = records.length === 0 ? emptyText() : '';
 }
 
 let renderPending = false;
@@ -171,6 +174,14 @@ function dropOldest(n: number): void {
   shown = kept;
 }
 
+/** Why there is nothing to show: exits to EL2 exist only with an EL2 to take them. */
+function emptyText(): string {
+  if (session && session.hypervisor !== 'builtin' && session.entryEl < 2) {
+    return 'No exits to record: this guest runs at EL1 with no EL2. Launch it with "hypervisor": "builtin", or start your own hypervisor with "entryEl": 2.';
+  }
+  return session ? 'No exits yet: they appear as the guest traps to EL2.' : 'Exits to EL2 appear here while a Trapdoor session runs.';
+}
+
 function applyFilter(): void {
   const next: TrapFilterInput = {
     device: deviceSelect.value, from: fromInput.value, to: toInput.value,
@@ -223,7 +234,11 @@ window.addEventListener('message', (e: MessageEvent<TrapPanelIn>) => {
     add(m.records);
   } else if (m.type === 'append') {
     add(m.records);
+  } else {
+    session = m.info;
+    requestRender();
   }
 });
 
+requestRender();
 vscode.postMessage({ type: 'ready' });

@@ -119,10 +119,7 @@ export class Assembler {
 
   private get sec(): Section { return this.st.sections[this.st.current]; }
 
-  /**
-   * Names the alignment padding's mapping symbols, as gas does when it closes the section's frags (on leaving the
-   * section, or at the end); one already at the same place wins.
-   */
+  /** Names the alignment padding's mapping symbols, as gas does when it writes the frags (last); one already at the same place wins. */
   private settleMapping(s: Section): void {
     for (const m of s.lateMapping) {
       if (!s.mappingSymbols.some((x) => x.offset === m.offset)) s.mappingSymbols.push({ ...m, order: this.st.order++ });
@@ -131,7 +128,6 @@ export class Assembler {
   }
 
   private section(name: string, flags?: string, nobits?: boolean): void {
-    if (this.st.sections.length && this.sec.name !== name) this.settleMapping(this.sec);
     let s = this.st.sections.find((x) => x.name === name);
     if (!s) {
       const dflt = name === '.text' || name.startsWith('.text.') ? 'ax'
@@ -173,12 +169,13 @@ export class Assembler {
     s.align = Math.max(s.align, bytes);
     let pad = (bytes - (this.offset() % bytes)) % bytes;
     if (!s.flags.includes('x') || s.nobits) this.mapping('d');
-    else if (fill === undefined && pad > 0) {
+    else if (fill === undefined && pad === 0) this.mapping('x');
+    else if (fill === undefined) {
       const prefix = this.offset() % 4 !== 0;
       if (prefix) s.lateMapping.push({ name: '$d', offset: this.offset() });
       while (pad > 0 && this.offset() % 4) { this.emit([0]); pad--; }
-      if (prefix || s.mapping !== 'x') s.lateMapping.push({ name: '$x', offset: this.offset() });
-      s.mapping = 'x';
+      // After a partial word gas names the padding when it writes the frags; whole NOPs it names at once.
+      if (prefix) { s.lateMapping.push({ name: '$x', offset: this.offset() }); s.mapping = 'x'; } else this.mapping('x');
       while (pad >= 4) { this.emit(NOP); pad -= 4; }
     }
     this.emit(new Array(pad).fill(fill ?? 0));
@@ -506,7 +503,7 @@ export class Assembler {
       }
       case '.popsection': case '.previous': {
         const prev = this.st.stack.pop();
-        if (prev !== undefined) { this.settleMapping(this.sec); this.st.current = prev; }
+        if (prev !== undefined) this.st.current = prev;
         return;
       }
       case '.global': case '.globl':

@@ -65,7 +65,8 @@ export interface DebugInput {
 export interface DebugSection {
   name: string;
   data: Uint8Array;
-  addrs: { offset: number; sec: number; addend: bigint }[];
+  /** 8-byte addresses: section-relative, or relative to a global symbol (which an object's relocation names). */
+  addrs: { offset: number; sec: number; addend: bigint; sym?: string }[];
   /** 4-byte offsets into another debug section, which an object relocates against that section. */
   refs?: { offset: number; target: string; addend: bigint }[];
 }
@@ -145,9 +146,10 @@ export function debugSections(input: DebugInput): DebugSection[] {
   const sectionOf = (f: AsmSymbol) => input.sections.find((s) => s.index === f.sec)!;
   functions.forEach((f, i) => {
     die.uleb(2).u32(strFunctions[i]).u8(f.global ? 1 : 0);
-    infoAddrs.push({ offset: 11 + die.b.length, sec: f.sec!, addend: f.value });
+    const sym = f.global ? { sym: f.name } : {};
+    infoAddrs.push({ offset: 11 + die.b.length, sec: f.sec!, addend: f.global ? 0n : f.value, ...sym });
     die.u64(input.base(sectionOf(f)) + f.value);
-    infoAddrs.push({ offset: 11 + die.b.length, sec: f.sec!, addend: f.value + (f.size ?? 0n) });
+    infoAddrs.push({ offset: 11 + die.b.length, sec: f.sec!, addend: (f.global ? 0n : f.value) + (f.size ?? 0n), ...sym });
     die.u64(input.base(sectionOf(f)) + f.value + (f.size ?? 0n));
   });
   if (functions.length) die.u8(0);

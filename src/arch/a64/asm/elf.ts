@@ -216,7 +216,7 @@ export function writeObject(asm: AsmOutput, compDir: string): Uint8Array {
   }
   for (const { at, d } of debugRelocs) {
     const rows = [
-      ...d.addrs.map((a) => ({ offset: a.offset, sym: secSym.get(a.sec)!, type: RELOC_NUMBERS.ABS64, addend: a.addend })),
+      ...d.addrs.map((a) => ({ offset: a.offset, sym: a.sym !== undefined ? symIndex.get(a.sym)! : secSym.get(a.sec)!, type: RELOC_NUMBERS.ABS64, addend: a.addend })),
       ...(d.refs ?? []).map((r) => ({ offset: r.offset, sym: debugSym.get(r.target) ?? 0, type: RELOC_NUMBERS.ABS32, addend: r.addend })),
     ].sort((a, b) => a.offset - b.offset);
     const data = rows.flatMap((x) => [...le(x.offset, 8), ...le((BigInt(x.sym) << 32n) | BigInt(x.type), 8), ...le(x.addend, 8)]);
