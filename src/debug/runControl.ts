@@ -134,15 +134,16 @@ export class RunControl {
   }
 
   /**
-   * step out: runs until the function returns to X30 at this EL, or until an ERET from this EL leaves the exception
-   * handler (whichever comes first).
+   * step out: runs until the function returns to its caller at this EL (`returnAddress`, from the unwound frames, or
+   * X30 in a function that has not saved it), or until an ERET from this EL leaves the exception handler (whichever
+   * comes first).
    */
-  stepOut(): void {
+  stepOut(returnAddress?: bigint): void {
     const core = this.core;
     const el = this.el;
-    const lr = core.getX(30);
-    this.stepTarget = { pc: lr, el, eretFrom: el };
-    this.bps.setTemporary(core.fetchAddress(Math.max(el, 1), lr));
+    const target = returnAddress ?? core.getX(30);
+    this.stepTarget = { pc: target, el, eretFrom: el };
+    this.bps.setTemporary(core.fetchAddress(Math.max(el, 1), target));
     this.resume(true);
   }
 

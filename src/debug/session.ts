@@ -388,7 +388,7 @@ export class TrapdoorSession extends DebugSession {
   protected stepOutRequest(response: DebugProtocol.StepOutResponse, args: DebugProtocol.StepOutArguments): void {
     this.sendResponse(response);
     this.focusThread(args.threadId);
-    this.run!.stepOut();
+    this.run!.stepOut(this.callers((this.runner!.core.pstate >>> 2) & 3)[0]);
   }
 
   /** Steps act on the thread the user chose. */

@@ -109,8 +109,10 @@ export class RegisterVariables {
     switch (c.kind) {
       case 'general': {
         const el = (core.pstate >>> 2) & 3;
-        const vars = Array.from({ length: 31 }, (_, n) => this.plain(`x${n}`, hex(core.getX(n)), true));
-        vars.push(this.plain('sp', hex(core.getSP(core.pstate & 1 ? el : 0)), true), this.plain('pc', hex(core.pc), true));
+        // Each register may hold an address: its memory reference opens the hex editor there (current regime).
+        const withMemory = (v: DebugProtocol.Variable): DebugProtocol.Variable => ({ ...v, memoryReference: v.value.replace(/^0x0*(?=.)/, '0x') });
+        const vars = Array.from({ length: 31 }, (_, n) => withMemory(this.plain(`x${n}`, hex(core.getX(n)), true)));
+        vars.push(withMemory(this.plain('sp', hex(core.getSP(core.pstate & 1 ? el : 0)), true)), withMemory(this.plain('pc', hex(core.pc), true)));
         vars.push({
           name: 'pstate', value: `${hex(BigInt(core.pstate), 8)} (${describePstate(core.pstate)})`,
           variablesReference: this.handles.create({ kind: 'fields', reg: 'PSTATE' }),

@@ -56,13 +56,6 @@ export class Workbench {
     else await row.click({ force: true });
   }
 
-  /** Picks an entry of the Quick Pick currently open. */
-  async pick(label: string): Promise<void> {
-    const row = this.quickInput.locator('.monaco-list-row', { hasText: label }).first();
-    await row.waitFor({ timeout: TIMEOUT });
-    await this.accept(row, label);
-  }
-
   /** Opens a workspace file with Quick Open and waits for its editor. */
   async openFile(relative: string): Promise<Locator> {
     await this.page.keyboard.press('Escape');
@@ -171,8 +164,8 @@ export class Workbench {
     await this.page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: TIMEOUT });
   }
 
-  /** Presses a button of the debug toolbar by its icon (continue, step-out, stop, ...). */
-  async toolbar(action: 'continue' | 'step-over' | 'step-into' | 'step-out' | 'stop' | 'pause'): Promise<void> {
+  /** Presses a button of the debug toolbar by its icon (continue, step-out, ...). */
+  async toolbar(action: 'continue' | 'step-over' | 'step-into' | 'step-out' | 'pause'): Promise<void> {
     const button = this.page.locator(`.debug-toolbar .action-label.codicon-debug-${action}`);
     await button.waitFor({ timeout: TIMEOUT });
     await button.click();

@@ -31,6 +31,9 @@ const DIRECTIVES = `// Every directive the built-in assembler takes, in one prog
 	.type	_start, %function
 _start:	ldr	x0, =BASE; ldr w1, =0x12345678
 	ldr	x2, =msg
+	ldr	x10, =SIZE
+	ldr	x11, =26
+	ldr	x12, =msg
 	adrp	x3, table
 	add	x3, x3, :lo12:table
 	ldr	x4, [x3, #:lo12:table]

@@ -89,6 +89,13 @@ test('C guest: a source breakpoint in kernel.c, its callers by frame pointers, a
     // The caller is the vector code's BLR in start.S, shown at the call's line.
     assert.equal(frames[1].source?.path, example('c-guest/start.S'));
     assert.match(frames[1].name, /^EL1 · call_handler\+0x[0-9a-f]+$/);
+    // step out returns to that caller, though X30 has since pointed elsewhere (irq_exception made calls).
+    const caller = frames[1].instructionPointerReference;
+    await dc.setBreakpointsRequest({ source: { path: kernel }, breakpoints: [] });
+    await request(dc, () => dc.stepOutRequest({ threadId: 1 }));
+    frames = await top(dc);
+    assert.equal(BigInt(frames[0].instructionPointerReference!), BigInt(caller!));
+    assert.match(frames[0].name, /^EL1 · call_handler\+0x[0-9a-f]+$/);
   }));
 
 test('maskInterruptsWhileStepping: stepping over the WFI loop never enters the IRQ vector', () =>

@@ -61,8 +61,6 @@ export interface AsmOutput {
   sections: Section[];
   symbols: AsmSymbol[];
   diagnostics: AsmDiagnostic[];
-  /** Files the line rows name, in first-use order (the primary source first). */
-  files: string[];
 }
 
 export interface SourceReader { (path: string, from: string): { path: string; text: string } | undefined; }
@@ -81,11 +79,12 @@ export class Assembler {
   private pass = 1;
   private st!: PassState;
   private pass1Symbols = new Map<string, AsmSymbol>();
-  private pass1Locals = new Map<string, { sec: number; value: bigint }[]>();
+  /** Every definition of each local label `N:`, in source order (from pass 1, the same in pass 2). */
+  private localLabels = new Map<string, { sec: number; value: bigint }[]>();
   private globals = new Set<string>();
   private macros = new Map<string, Macro>();
   private poolPlan = new Map<number, string>();
-  private files: string[] = [];
+  private includeDepth = 0;
 
   constructor(private readonly mainFile: string, private readonly read: SourceReader) {}
 
@@ -96,8 +95,6 @@ export class Assembler {
         sections: [], current: 0, stack: [], symbols: new Map(), localCount: new Map(), pools: new Map(), poolOrdinal: 0, macroCounter: 0, order: 0,
       };
       this.macros = new Map();
-      if (this.pass === 2) this.diagnostics.length = 0;
-      this.files = [this.mainFile];
       // gas starts every object with .text, .data and .bss.
       for (const name of ['.text', '.data', '.bss', '.text']) this.section(name);
       this.runLines(lines, 0);
@@ -109,7 +106,7 @@ export class Assembler {
       }
     }
     for (const s of this.st.sections) if (!s.nobits) s.size = s.bytes.length;
-    return { sections: this.st.sections, symbols: [...this.st.symbols.values()], diagnostics: this.diagnostics, files: this.files };
+    return { sections: this.st.sections, symbols: [...this.st.symbols.values()], diagnostics: this.diagnostics };
   }
 
   private error(l: SrcLine, message: string, severity: 'error' | 'warning' = 'error'): void {
@@ -203,8 +200,8 @@ export class Assembler {
   }
 
   private localDefs(n: string): { sec: number; value: bigint }[] {
-    let list = this.pass1Locals.get(n);
-    if (!list) { list = []; this.pass1Locals.set(n, list); }
+    let list = this.localLabels.get(n);
+    if (!list) { list = []; this.localLabels.set(n, list); }
     return list;
   }
 
@@ -376,7 +373,6 @@ export class Assembler {
     const last = s.lines[s.lines.length - 1];
     if (!last || last.line !== l.line || last.file !== l.file) {
       s.lines.push({ offset: this.offset(), file: l.file, line: l.line, order: this.st.order++ });
-      if (!this.files.includes(l.file)) this.files.push(l.file);
     }
   }
 
@@ -438,7 +434,15 @@ export class Assembler {
     const pool = pools.get(size) ?? [];
     pools.set(size, pool);
     if (this.pass === 1) {
-      const same = pool.find((p) => p.expr.trim() === expr.trim());
+      // gas shares an entry between equal constants, and between equal expressions of symbols.
+      const key = (e: string) => {
+        try {
+          const r = evalExpr(e, 0, this.env());
+          if (r && !r.undefinedSymbols.length && r.v.sec === undefined && r.v.sym === undefined) return `=${BigInt.asUintN(size * 8, r.v.n)}`;
+        } catch { /* not a constant */ }
+        return e.trim();
+      };
+      const same = pool.find((p) => key(p.expr) === key(expr));
       label = same?.label ?? `.Lpool$${this.st.current}$${ordinal}`;
       this.poolPlan.set(ordinal, label);
     }
@@ -576,7 +580,10 @@ export class Assembler {
         const file = /^"(.*)"$/.exec(args.trim())?.[1] ?? args.trim();
         const r = this.read(file, l.file);
         if (!r) { this.error(l, `can't open ${file} for reading: No such file or directory`); return; }
+        if (this.includeDepth >= 64) { this.error(l, `.include nested too deeply: ${file}`); return; }
+        this.includeDepth++;
         this.runLines(splitStatements(r.text, r.path), 1);
+        this.includeDepth--;
         return;
       }
       case '.err': this.error(l, '.err encountered'); return;
