@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -182,5 +182,28 @@ test('--server=PORT serves a session to a DAP client over TCP', async () => {
     await dc.stop();
   } finally {
     proc.kill();
+  }
+});
+
+test('"program" may be a .S file: the built-in assembler builds it, with line information for source breakpoints', () => withClient(async (dc) => {
+  const line = lineOf(/^\tbl\tcount/);
+  const set = await dc.setBreakpointsRequest({ source: { path: SOURCE }, breakpoints: [{ line }] });
+  assert.equal(set.body.breakpoints[0].verified, true);
+  await cont(dc);
+  const frame = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0];
+  assert.equal(frame.source?.path, SOURCE);
+  assert.equal(frame.line, line);
+}, { program: SOURCE }));
+
+test('a .S program that does not assemble is a launch error with GNU as\'s messages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-bad-'));
+  const bad = join(dir, 'bad.S');
+  writeFileSync(bad, '\t.text\n_start:\n\tmovz x0\n');
+  const dc = new DebugClient(process.execPath, builtFile('adapter.js'), 'trapdoor');
+  await dc.start();
+  try {
+    await assert.rejects(dc.launch({ program: bad } as never), /"program": .*bad\.S does not assemble:\n.*bad\.S:3: Error: /);
+  } finally {
+    await dc.stop();
   }
 });
