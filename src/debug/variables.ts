@@ -127,7 +127,11 @@ export class RegisterVariables {
         return this.groups.get(c.group)!.map((r) => this.sysregVariable(r));
       case 'fields': {
         const v = this.read(c.reg);
-        return presentFields(fieldsOf(c.reg), v).map((f) => this.plain(f.name, describeField(f, v), false));
+        // The field's description goes in `type`, which VS Code shows when the pointer rests on the variable.
+        return presentFields(fieldsOf(c.reg), v).map((f) => ({
+          ...this.plain(f.name, describeField(f, v), false), type: f.doc ? `${bitsOf(f)} ${f.doc}` : bitsOf(f),
+          evaluateName: c.reg === 'PSTATE' ? undefined : `${c.reg}.${f.name}`,
+        }));
       }
       case 'entry': {
         // What the exception entry recorded about this frame: where it was, its PSTATE, why, and the address.
@@ -154,7 +158,7 @@ export class RegisterVariables {
     else if (/^SPSR_EL/.test(r.name)) value += ` (${describePstate(Number(v & 0xffffffffn))})`;
     return {
       name: r.name, value, variablesReference: this.handles.create({ kind: 'fields', reg: r.name }),
-      evaluateName: r.name,
+      evaluateName: r.name, type: r.doc,
     };
   }
 
@@ -213,6 +217,9 @@ export class RegisterVariables {
     throw new Error(`${name} cannot be set here`);
   }
 }
+
+/** "[31:26]" or "[5]". */
+const bitsOf = (f: SysRegField): string => (f.hi === f.lo ? `[${f.lo}]` : `[${f.hi}:${f.lo}]`);
 
 function fieldsOf(reg: string): readonly SysRegField[] {
   // PSTATE is laid out as an SPSR: the same fields describe it.

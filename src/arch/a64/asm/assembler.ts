@@ -71,6 +71,9 @@ const DATA_SIZES: Record<string, number> = {
 };
 
 const NOP = [0x1f, 0x20, 0x03, 0xd5];
+/** Bounds that keep a runaway .space/.fill/.rept (say while it is being typed in the editor) from exhausting memory. */
+const MAX_FILL = 1 << 26;
+const MAX_REPEAT = 1 << 20;
 
 const REGISTER_NAME = /^(?:[xwbhsdqvrcz]\d+|[xw]zr|w?sp|lsl|lsr|asr|ror|msl|[us]xt[bhwx]|eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al|nv)$/i;
 
@@ -152,6 +155,14 @@ export class Assembler {
     const s = this.sec;
     if (s.nobits) { s.size += bytes.length; return; }
     for (const b of bytes) s.bytes.push(b & 255);
+  }
+
+  /** `count` bytes of `value` (no memory for NOBITS); refuses sizes no guest image needs, which would exhaust memory. */
+  private fill(l: SrcLine, count: number, value: number): void {
+    if (!Number.isFinite(count) || count < 0) { this.error(l, 'size is negative or not a number'); return; }
+    if (this.sec.nobits) { this.sec.size += count; return; }
+    if (count > MAX_FILL) { this.error(l, `size ${count} is too large`); return; }
+    for (let i = 0; i < count; i++) this.sec.bytes.push(value & 255);
   }
 
   private emitValue(v: bigint, size: number): void {
@@ -290,8 +301,9 @@ export class Assembler {
         continue;
       }
       if (name === '.rept') {
-        const n = Number(this.absolute(l, dir![2]) ?? 0n);
+        let n = Number(this.absolute(l, dir![2]) ?? 0n);
         const body = block(/^\.(rept|irpc?)\b/i, /^\.endr\b/i);
+        if (n * Math.max(1, body.length) > MAX_REPEAT) { this.error(l, `.rept ${n} is too large`); n = 0; }
         for (let k = 0; k < n; k++) this.runLines(body, depth + 1);
         continue;
       }
@@ -539,6 +551,7 @@ export class Assembler {
         const [a, f] = splitArgs(args);
         const n = Number(this.absolute(l, a) ?? 0n);
         const bytes = name === '.balign' ? n || 1 : 2 ** n;
+        if (!(bytes > 0 && bytes <= MAX_FILL && (bytes & (bytes - 1)) === 0)) { this.error(l, `alignment not a power of 2: ${bytes}`); return; }
         const fill = f !== undefined && f !== '' ? Number(this.absolute(l, f) ?? 0n) : undefined;
         this.align(bytes, fill);
         return;
@@ -557,7 +570,7 @@ export class Assembler {
         const count = Number(this.absolute(l, n) ?? 0n);
         const fill = f ? Number(this.absolute(l, f) ?? 0n) : 0;
         this.mapping('d');
-        this.emit(new Array(Math.max(0, count)).fill(fill));
+        this.fill(l, count, fill);
         return;
       }
       case '.fill': {
@@ -566,6 +579,7 @@ export class Assembler {
         const sz = s ? Math.min(8, Number(this.absolute(l, s) ?? 1n)) : 1;
         const val = v ? this.absolute(l, v) ?? 0n : 0n;
         this.mapping('d');
+        if (repeat * sz > MAX_FILL) { this.error(l, `size ${repeat * sz} is too large`); return; }
         for (let k = 0; k < repeat; k++) this.emitValue(sz > 4 ? val & 0xffffffffn : val, sz);
         return;
       }
