@@ -48,8 +48,15 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc },
     },
-    { documentSelector: [{ language: 'aarch64-asm' }] });
+    { documentSelector: [{ language: 'aarch64-asm' }], initializationOptions: { includeDirs: includeDirectories() } });
   return client.start();
+}
+
+/** The setting's include directories, absolute (relative ones against the first workspace folder). */
+function includeDirectories(): string[] {
+  const dirs = vscode.workspace.getConfiguration('trapdoor.assembly').get<string[]>('includeDirectories') ?? [];
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  return dirs.filter((d) => typeof d === 'string' && d !== '').map((d) => (path.isAbsolute(d) || !root ? d : path.join(root, d)));
 }
 
 export function deactivate(): Promise<void> | undefined {

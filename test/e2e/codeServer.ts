@@ -57,7 +57,9 @@ export async function startCodeServer(opts: { extensionsDir: string; userDataDir
   const child: ChildProcess = spawn(process.execPath, [entry(dir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', opts.userDataDir, '--extensions-dir', opts.extensionsDir, opts.workspace],
-  { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that stopping it also ends the extension host, the debug adapter and the language
+  // server it started.
+  { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (d: Buffer) => opts.log.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => opts.log.push(d.toString()));
   const url = `http://127.0.0.1:${port}/`;
@@ -75,10 +77,20 @@ export async function startCodeServer(opts: { extensionsDir: string; userDataDir
   return {
     url,
     stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // the group has already exited
+        }
+      };
+      const done = () => {
+        group('SIGKILL');
+        resolve();
+      };
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => setTimeout(done, 1000));
+      group('SIGTERM');
     }),
   };
 }

@@ -8,7 +8,7 @@ import type { RelocType } from './match';
 const PAGE = 0x1000n;
 const SHT = { NULL: 0, PROGBITS: 1, SYMTAB: 2, STRTAB: 3, RELA: 4, NOBITS: 8 };
 const RELOC_NUMBERS: Record<RelocType, number> = {
-  ABS64: 257, ABS32: 258, ABS16: 259, PREL64: 260, PREL32: 261, PREL16: 262, LD_PREL_LO19: 273, ADR_PREL_LO21: 274,
+  ABS64: 257, ABS32: 258, ABS16: 259, LD_PREL_LO19: 273, ADR_PREL_LO21: 274,
   ADR_PREL_PG_HI21: 275, ADD_ABS_LO12_NC: 277, LDST8_ABS_LO12_NC: 278, TSTBR14: 279, CONDBR19: 280, JUMP26: 282,
   CALL26: 283, LDST16_ABS_LO12_NC: 284, LDST32_ABS_LO12_NC: 285, LDST64_ABS_LO12_NC: 286, LDST128_ABS_LO12_NC: 299,
 };
@@ -455,9 +455,6 @@ function applyReloc(data: Uint8Array, off: number, type: RelocType, X: bigint, P
     case 'ABS64': data.set(le(X, 8), off); return undefined;
     case 'ABS32': data.set(le(X, 4), off); return undefined;
     case 'ABS16': data.set(le(X, 2), off); return undefined;
-    case 'PREL64': data.set(le(X - P, 8), off); return undefined;
-    case 'PREL32': data.set(le(X - P, 4), off); return undefined;
-    case 'PREL16': data.set(le(X - P, 2), off); return undefined;
     case 'ADR_PREL_LO21': case 'ADR_PREL_PG_HI21': {
       const d = type === 'ADR_PREL_LO21' ? X - P : ((X & ~0xfffn) - (P & ~0xfffn)) >> 12n;
       if (d < -(1n << 20n) || d >= (1n << 20n)) return `relocation truncated to fit: R_AARCH64_${type}`;

@@ -214,7 +214,7 @@ function encodeWith(input: EncodeInput, mn: string, operands: string): EncodeRes
       c.matchers ??= c.ops.map((o) => resolve(o, c.mnemonic, `${c.row.form} ${c.mnemonic}`));
       const widths = Object.fromEntries(c.row.fields.map((s) => [s.name, s.width]));
       const ctx: MatchCtx = {
-        text, lower, row: c.row, mnemonic: c.mnemonic, pc: input.pc, section: input.section, widths,
+        text, lower, row: c.row, pc: input.pc, section: input.section, widths,
         value: (pos) => input.value(text, pos),
       };
       const undef = c.row.undef ? safe(compileExpr(c.row.undef)) : () => false;

@@ -14,12 +14,10 @@ export interface Value {
   global?: string;
   /** The `:lo12:` operator was applied. */
   lo12?: boolean;
-  /** A floating-point literal. */
-  fp?: number;
 }
 
 export type RelocType =
-  | 'ABS64' | 'ABS32' | 'ABS16' | 'PREL64' | 'PREL32' | 'PREL16'
+  | 'ABS64' | 'ABS32' | 'ABS16'
   | 'ADR_PREL_LO21' | 'ADR_PREL_PG_HI21' | 'ADD_ABS_LO12_NC'
   | 'LDST8_ABS_LO12_NC' | 'LDST16_ABS_LO12_NC' | 'LDST32_ABS_LO12_NC' | 'LDST64_ABS_LO12_NC' | 'LDST128_ABS_LO12_NC'
   | 'JUMP26' | 'CALL26' | 'CONDBR19' | 'TSTBR14' | 'LD_PREL_LO19';
@@ -33,7 +31,6 @@ export interface MatchCtx {
   readonly text: string;
   readonly lower: string;
   readonly row: EncodingRow;
-  readonly mnemonic: string;
   /** Address of the instruction within its section and that section's index. */
   readonly pc: bigint;
   readonly section: number;
@@ -91,7 +88,7 @@ export function gprAt(ctx: MatchCtx, pos: number): { n: number; is64: boolean; s
 export function immAt(ctx: MatchCtx, pos: number, hashRequired = false): { n: number; big: bigint; end: number; v: Value } | undefined {
   if (hashRequired && ctx.text[pos] !== '#') return undefined;
   const r = ctx.value(pos);
-  if (!r || r.v.sec !== undefined || r.v.sym !== undefined || r.v.fp !== undefined) return undefined;
+  if (!r || r.v.sec !== undefined || r.v.sym !== undefined) return undefined;
   return { n: Number(r.v.n), big: r.v.n, end: r.end, v: r.v };
 }
 

@@ -53,7 +53,7 @@ function lslAmount(ctx: MatchCtx, pos: number): { amount?: number; end: number }
 
 const addSubImmediate: MatcherFactory = (spec) => spec !== 'AIMM' ? undefined : (ctx, st) => {
   const r = ctx.value(st.pos);
-  if (!r || r.v.fp !== undefined) return [];
+  if (!r) return [];
   const sh = lslAmount(ctx, r.end);
   if (!sh) return [];
   if (r.v.sec !== undefined || r.v.sym !== undefined) {
@@ -255,7 +255,7 @@ const pcRelative: MatcherFactory = (spec) => {
   const page = m[1] === 'page';
   return (ctx, st) => {
     const r = ctx.value(st.pos);
-    if (!r || r.v.fp !== undefined || r.v.lo12) return [];
+    if (!r || r.v.lo12) return [];
     const next = { ...st, pos: r.end };
     const zero = () => {
       const z: Record<string, number> = {};

@@ -19,7 +19,7 @@ function base(ctx: MatchCtx, st: MatchState): MatchState | undefined {
 /** An offset `#e` solved for the fields of `expr`; a `:lo12:` symbol becomes a relocation of the access size. */
 function offset(ctx: MatchCtx, st: MatchState, expr: string): MatchState[] {
   const r = ctx.value(st.pos);
-  if (!r || r.v.fp !== undefined) return [];
+  if (!r) return [];
   const next = { ...st, pos: r.end };
   if (r.v.sec !== undefined || r.v.sym !== undefined) {
     if (!r.v.lo12 || !/imm12/.test(expr)) return [];
