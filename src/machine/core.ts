@@ -310,15 +310,37 @@ export class Core {
   }
 
   /**
-   * The PA an instruction fetch at `va` reads in the translation regime of EL `el` (1 for EL1&0, with stage 2 when
+   * The PA an access of `kind` at `va` reaches in the translation regime of EL `el` (1 for EL1&0, with stage 2 when
    * HCR_EL2.VM; 2 for EL2 or EL2&0 by HCR_EL2.E2H; 3), va itself with translation off; undefined when it faults.
    */
-  fetchAddress(el: number, va: bigint): bigint | undefined {
+  physicalAddress(el: number, va: bigint, kind: AccessKind): bigint | undefined {
     const mmuOn = (this.getSysreg(sysRegIndex(`SCTLR_EL${el}`)) & 1n) !== 0n;
     const hcr = this.getSysreg(sysRegIndex('HCR_EL2'));
     if (!mmuOn && !(el === 1 && (hcr & 1n) !== 0n)) return va;
     const regime = el === 1 ? Regime.EL10 : el === 3 ? Regime.EL3 : (hcr >> 34n) & 1n ? Regime.EL20 : Regime.EL2;
-    return this.translateForDebugger(va, regime, AccessKind.Fetch).pa;
+    return this.translateForDebugger(va, regime, kind).pa;
+  }
+
+  /** The PA an instruction fetch at `va` reads at EL `el` (see physicalAddress). */
+  fetchAddress(el: number, va: bigint): bigint | undefined { return this.physicalAddress(el, va, AccessKind.Fetch); }
+
+  /**
+   * Reads (`data` undefined) or writes bytes at `va` as the current EL's data accesses see it, page by page, for a
+   * host service acting for the guest (semihosting); false where a page does not translate.
+   */
+  accessVirtual(va: bigint, n: number, data?: Uint8Array): Uint8Array | false {
+    const el = Math.max(1, (this.pstate >>> 2) & 3);
+    const out = new Uint8Array(n);
+    for (let done = 0; done < n;) {
+      const at = BigInt.asUintN(64, va + BigInt(done));
+      const chunk = Math.min(n - done, 0x1000 - Number(at & 0xfffn));
+      const pa = this.physicalAddress(el, at, data ? AccessKind.Write : AccessKind.Read);
+      if (pa === undefined) return false;
+      if (data) this.writeBytes(pa, data.subarray(done, done + chunk));
+      else out.set(this.readBytes(pa, chunk), done);
+      done += chunk;
+    }
+    return out;
   }
 
   /** Every system register to its reset value (a PE coming out of reset). */

@@ -4,7 +4,7 @@
 import { VirtBoard } from './board';
 import { Core, CpuSnapshot } from './core';
 import { CpuPowerState, isPsciCall, MPIDR_AFFINITY, PsciPlatform, psciCall } from './psci';
-import { Console, Semihosting } from './semihosting';
+import { Console, Semihosting, SemihostingFault } from './semihosting';
 import { BuiltinHypervisor, HYPERVISOR_RESERVED } from './hypervisor';
 import { El2ExitRecorder, TrapLog, TrapRecord } from './traps';
 import { sysRegIndex } from '../arch/sysregs/table';
@@ -166,8 +166,15 @@ export class Runner {
     if (board.kernel.linux && board.dtbAddress !== undefined) core.setX(0, board.dtbAddress);
     const top = RAM_BASE + opts.memory;
     const guest = {
-      readVirt: (va: bigint, n: number) => core.readBytes(va, n),
-      writeVirt: (va: bigint, bytes: Uint8Array) => core.writeBytes(va, bytes),
+      // Through the caller's translation regime: a guest with the MMU on passes virtual addresses.
+      readVirt: (va: bigint, n: number) => {
+        const bytes = core.accessVirtual(va, n);
+        if (bytes === false) throw new SemihostingFault(va);
+        return bytes;
+      },
+      writeVirt: (va: bigint, bytes: Uint8Array) => {
+        if (core.accessVirtual(va, bytes.length, bytes) === false) throw new SemihostingFault(va);
+      },
       getX: (n: number) => core.getX(n),
       setX: (n: number, v: bigint) => core.setX(n, v),
       get insnCount() { return core.insnCount; },

@@ -51,6 +51,13 @@ export interface SemihostingOptions {
   readonly heap: { base: bigint; limit: bigint; stackBase: bigint; stackLimit: bigint };
 }
 
+/** A semihosting argument points where the caller's translation regime has no mapping. */
+export class SemihostingFault extends Error {
+  constructor(readonly address: bigint) { super(`semihosting argument at 0x${address.toString(16)} is not mapped`); }
+}
+
+const EFAULT = 14;
+
 export class Semihosting {
   private readonly files = new Map<number, OpenFile>();
   private nextHandle = 1;
@@ -65,7 +72,15 @@ export class Semihosting {
   call(): GuestExit | undefined {
     const op = Number(this.guest.getX(0) & 0xffffffffn);
     const arg = this.guest.getX(1);
-    const result = this.dispatch(op, arg);
+    let result: ReturnType<Semihosting['dispatch']>;
+    try {
+      result = this.dispatch(op, arg);
+    } catch (e) {
+      if (!(e instanceof SemihostingFault)) throw e;
+      // As a host C library fails a call given a bad pointer: -1, with errno EFAULT for SYS_ERRNO.
+      this.errno = EFAULT;
+      result = -1n;
+    }
     if (typeof result === 'object') return result;
     this.guest.setX(0, BigInt.asUintN(64, result));
     return undefined;

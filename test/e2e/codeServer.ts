@@ -90,6 +90,7 @@ export async function startCodeServer(opts: { extensionsDir: string; userDataDir
       };
       if (child.exitCode !== null) return done();
       child.once('exit', () => setTimeout(done, 1000));
+      setTimeout(done, 5000).unref();
       group('SIGTERM');
     }),
   };

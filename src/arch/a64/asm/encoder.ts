@@ -84,10 +84,6 @@ function candidates(): Map<string, Candidate[]> {
   return index;
 }
 
-export function isMnemonic(m: string): boolean {
-  return candidates().has(m.toLowerCase());
-}
-
 export interface EncodeInput {
   mnemonic: string;
   operands: string;

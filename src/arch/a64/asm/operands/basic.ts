@@ -73,7 +73,7 @@ const addSubImmediate: MatcherFactory = (spec) => spec !== 'AIMM' ? undefined : 
 };
 
 /** The N:immr:imms encoding of a bitmask immediate of `size` bits (the inverse of DecodeBitMasks). */
-export function encodeBitMask(value: bigint, size: number): { N: number; immr: number; imms: number } | undefined {
+function encodeBitMask(value: bigint, size: number): { N: number; immr: number; imms: number } | undefined {
   const mask = (1n << BigInt(size)) - 1n;
   let v = value & mask;
   if (v === 0n || v === mask) return undefined;
