@@ -34,9 +34,10 @@ try {
   }
   mkdirSync(outDir, { recursive: true });
   rmSync(vsix, { force: true });
-  // Everything the extension runs is bundled by esbuild, so no node_modules are packaged (--no-dependencies).
+  // Everything the extension runs is bundled by esbuild, so no node_modules are packaged (--no-dependencies); the
+  // project has no public repository yet, and vsce would otherwise ask for one.
   execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
-    '--out', vsix], { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] });
+    '--allow-missing-repository', '--out', vsix], { cwd: stage, stdio: ['ignore', 'inherit', 'inherit'] });
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

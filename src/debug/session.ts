@@ -228,7 +228,11 @@ export class TrapdoorSession extends DebugSession {
   /** A frame of the EL chain below the first was left by the exception taken to the EL of the frame above it. */
   protected scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     const takenTo = this.frameEls[args.frameId] !== this.frameEls[args.frameId - 1] && args.frameId > 0 ? this.frameEls[args.frameId - 1] : undefined;
-    response.body = { scopes: this.registers?.scopes(takenTo, this.stage2?.view) ?? [] };
+    // The stage-2 fault scope belongs to the hypervisor handling it: shown while this vCPU is at EL2 (or above).
+    const core = this.runner?.core;
+    const fault = this.stage2 && core && ((core.pstate >>> 2) & 3) >= 2 && this.stage2.view.vcpu === this.runner!.board.runningCpu
+      ? this.stage2.view : undefined;
+    response.body = { scopes: this.registers?.scopes(takenTo, args.frameId === 0 ? fault : undefined) ?? [] };
     this.sendResponse(response);
   }
 

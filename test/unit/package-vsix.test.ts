@@ -69,13 +69,14 @@ test('everything the manifest points at is in the package', () => {
   for (const f of need) assert.ok(files.has(f), `${f} missing from the .vsix`);
 });
 
-test('the marketplace fields: icon 128×128 PNG, categories, keywords, repository, changelog', () => {
+test('the marketplace fields: icon 128×128 PNG, categories, keywords, license, changelog', () => {
   const icon = files.get(`extension/${manifest.icon}`)!;
   assert.equal(icon.toString('latin1', 1, 4), 'PNG');
   assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
   assert.ok(manifest.categories.includes('Debuggers'));
   assert.ok(manifest.keywords.length >= 5);
-  assert.match(manifest.repository.url, /^https:\/\//);
+  assert.equal(manifest.license, 'MIT');
+  assert.ok([...files.keys()].some((f) => /^extension\/LICENSE(\.txt)?$/i.test(f)));
   assert.match(files.get('extension/changelog.md')?.toString() ?? files.get('extension/CHANGELOG.md')!.toString(), /## \d+\.\d+\.\d+/);
 });
 

@@ -604,7 +604,9 @@ export class Assembler {
       case '.error': this.error(l, parseString(args.trim(), 0)?.bytes.map((b) => String.fromCharCode(b)).join('') ?? args); return;
       case '.warning': this.error(l, parseString(args.trim(), 0)?.bytes.map((b) => String.fromCharCode(b)).join('') ?? args, 'warning'); return;
       case '.purgem': this.macros.delete(args.trim().toLowerCase()); return;
-      default: this.error(l, `unknown pseudo-op: \`${name}'`);
+      default:
+        // Call-frame information is for unwinders; an executable for the debugger does without it.
+        if (!name.startsWith('.cfi_')) this.error(l, `unknown pseudo-op: \`${name}'`);
     }
   }
 }
