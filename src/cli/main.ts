@@ -1,14 +1,15 @@
-// The `trapdoor` command line: `disasm` (objdump-style listing) and `run` (execute a guest).
+// The `trapdoor` command line: `disasm` (objdump-style listing), `run` (execute a guest) and `as` (the built-in
+// assembler).
 import { ElfError } from '../machine/loaders/elf';
 import { LoadError } from '../machine/loaders/load';
 import { UsageError } from './args';
+import { asCommand, AS_USAGE } from './asmCommand';
 import { disasm, DISASM_USAGE } from './disasmCommand';
 import { run, RUN_USAGE } from './runCommand';
-import { asCommand } from './asmCommand';
 
-const USAGE = `usage: ${DISASM_USAGE}\n       ${RUN_USAGE}`;
+const USAGE = `usage: ${DISASM_USAGE}\n       ${RUN_USAGE}\n       ${AS_USAGE}`;
 /** Errors are one line: the short form points at --help. */
-const SHORT_USAGE = 'usage: trapdoor disasm|run FILE [options] (trapdoor --help lists them)';
+const SHORT_USAGE = 'usage: trapdoor disasm|run|as FILE [options] (trapdoor --help lists them)';
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -1,19 +1,15 @@
 // Inverses of the basic operand kinds (src/arch/a64/disasm/operands/basic.ts): registers, computed immediates,
 // add/sub, logical and move-wide immediates, shifts, extends, conditions and PC-relative targets.
 import { decodeBitMasks } from '../../pseudocode';
-import { REG_FIELD, CONDITIONS, EXTENDS } from '../../disasm/operands/basic';
+import { CONDITIONS, EXTENDS, parseRegisterSpec } from '../../disasm/operands/basic';
 import {
   gprAt, immAt, lit, MatchCtx, MatcherFactory, MatchState, OperandMatcher, RelocType, setFields, solveNumber, withField, word,
 } from '../match';
 
 const register: MatcherFactory = (spec) => {
-  const m = /^([WXR])(d|n|m|t2|t|a|s)(\+1)?(\|SP)?(?:@(.+))?$/.exec(spec);
-  if (!m) return undefined;
-  const field = REG_FIELD[m[2]];
-  const plus = m[3] ? 1 : 0;
-  const allowSp = !!m[4];
-  const width = m[1];
-  const sel = m[5];
+  const parsed = parseRegisterSpec(spec);
+  if (!parsed) return undefined;
+  const { field, plus, sp: allowSp, width, sel } = parsed;
   return (ctx, st) => {
     const r = gprAt(ctx, st.pos);
     if (!r || (r.sp && !allowSp) || (r.zr && allowSp)) return [];

@@ -14,15 +14,21 @@ export function gpr(n: number, is64: boolean, sp: boolean): string {
 /** Register letters of operand specs → table field names (Rd, Rn, ...), shared by every operand file. */
 export const REG_FIELD: Record<string, string> = { d: 'Rd', n: 'Rn', m: 'Rm', t: 'Rt', t2: 'Rt2', a: 'Ra', s: 'Rs' };
 
+/** A general-register operand spec: its width letter, field, pair offset, whether it may be SP, and its X selector. */
+export interface RegisterSpec { width: 'W' | 'X' | 'R'; field: string; plus: number; sp: boolean; sel?: string }
+
 /** `Wd`, `Xn|SP`, `Rt` (X when sf=1), `Rt@opc==0` (X when the expression holds), `Rs+1` (pair partner). */
-const register: OperandFactory = (spec) => {
+export function parseRegisterSpec(spec: string): RegisterSpec | undefined {
   const m = /^([WXR])(d|n|m|t2|t|a|s)(\+1)?(\|SP)?(?:@(.+))?$/.exec(spec);
   if (!m) return undefined;
-  const field = REG_FIELD[m[2]];
-  const plus = m[3] ? 1 : 0;
-  const sp = !!m[4];
-  const width = m[1];
-  const sel = m[5] ? compileExpr(m[5]) : undefined;
+  return { width: m[1] as RegisterSpec['width'], field: REG_FIELD[m[2]], plus: m[3] ? 1 : 0, sp: !!m[4], sel: m[5] };
+}
+
+const register: OperandFactory = (spec) => {
+  const r = parseRegisterSpec(spec);
+  if (!r) return undefined;
+  const { field, plus, sp, width } = r;
+  const sel = r.sel ? compileExpr(r.sel) : undefined;
   return ({ f }) => {
     const is64 = width === 'X' || (width === 'R' && !!(sel ? sel(f) : f.sf));
     return gpr((f[field] + plus) & 31, is64, sp);
