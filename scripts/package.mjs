@@ -1,7 +1,7 @@
 // Packages the extension as trapdoor-<version>.vsix with @vscode/vsce, from a staging copy holding only what ships.
 // Usage: node scripts/package.mjs [--build DIR] [--out DIR] [--no-build]   (defaults: build into out/, vsix into .)
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,13 @@ if (!process.argv.includes('--no-build')) {
 // .vscodeignore is the only filter and a build elsewhere than out/ packages the same.
 const stage = mkdtempSync(join(tmpdir(), 'trapdoor-vsix-'));
 try {
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'syntaxes', 'media']) {
+  for (const f of ['package.json', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'syntaxes', 'media']) {
     if (existsSync(join(root, f))) cpSync(join(root, f), join(stage, f), { recursive: true });
   }
+  // The README's screenshots live in the repository (docs/), which has no public URL a package could point at: the
+  // packaged README goes without them.
+  const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\n?!\[[^\]]*\]\(docs\/[^)]+\)\n/g, '\n');
+  writeFileSync(join(stage, 'README.md'), readme);
   mkdirSync(join(stage, 'out'));
   for (const f of readdirSync(buildDir)) {
     if (/\.(js|wasm)$/.test(f) || f === 'media') cpSync(join(buildDir, f), join(stage, 'out', f), { recursive: true });
