@@ -59,6 +59,15 @@ async function stopAtVector(wb: Workbench, target: DebugTarget, manifest: Scenar
   assert.match(esr ?? '(no ESR row)', new RegExp(`^ESR_EL${handlerEl} = 0x[0-9a-f]+ .*EC 0x[0-9a-f]+ [A-Z][a-z]+`));
   await wb.screenshot('debug-2-vector');
 
+  // The stage-2 inspector draws the fault that brought EL2 here: its IPA, and the walk that stopped at stage 2.
+  const inspector = manifest.contributes.views?.debug?.find((v) => v.id === 'trapdoor.stage2');
+  assert.ok(inspector, 'package.json contributes no trapdoor.stage2 view');
+  const drawn = await wb.webviewText(inspector.name, (t) => /IPA\s+0x9000/.test(t) && /stage 2/i.test(t));
+  wb.saveText('debug-2-stage2', drawn);
+  await wb.widenSideBar(900);
+  await wb.screenshot('debug-2-stage2');
+  await wb.widenSideBar(350);
+
   await wb.toolbar('step-out');
   const back = await wb.callStack(new RegExp(`^EL${guestEl} · `));
   log(`after step out: ${back[0]}`);
