@@ -47,24 +47,22 @@ export class Cursor {
   skip(n: number): void { this.need(n); }
   bytes(n: number): Uint8Array { const at = this.need(n); return this.data.subarray(at, at + n); }
 
-  uleb(): bigint {
+  /** LEB128: the value, its width in bits, and the sign bit of its last byte. */
+  private leb(): { v: bigint; shift: bigint; negative: boolean } {
     let v = 0n, shift = 0n, b: number;
     do {
       b = this.u8();
       v |= BigInt(b & 0x7f) << shift;
       shift += 7n;
     } while (b & 0x80);
-    return v;
+    return { v, shift, negative: (b & 0x40) !== 0 };
   }
 
+  uleb(): bigint { return this.leb().v; }
+
   sleb(): bigint {
-    let v = 0n, shift = 0n, b: number;
-    do {
-      b = this.u8();
-      v |= BigInt(b & 0x7f) << shift;
-      shift += 7n;
-    } while (b & 0x80);
-    return b & 0x40 ? v - (1n << shift) : v;
+    const { v, shift, negative } = this.leb();
+    return negative ? v - (1n << shift) : v;
   }
 
   /** A ULEB128 that must fit a JavaScript number (counts, lengths, indexes). */
