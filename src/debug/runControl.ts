@@ -155,7 +155,13 @@ export class RunControl {
     if (this.bps.has(core.fetchAddress(Math.max(this.el, 1), core.pc) ?? -1n)) core.resumeOverBreakpoint();
     this.runner.setDebuggerEvents(this.bps.events);
     this.runner.setInterruptsMasked(this.maskInterruptsWhileStepping);
-    const result = this.runner.step(1n);
+    let result: ReturnType<Runner['step']>;
+    try {
+      result = this.runner.step(1n);
+    } catch (e) {
+      this.pending = { reason: 'exception', description: `internal error in the machine: ${(e as Error).message}` };
+      result = undefined;
+    }
     this.runner.setInterruptsMasked(false);
     this.hooks.flush();
     if (result === 'debug' && core.debugStop.kind === DebugStop.SysregWrite) this.bps.place();
@@ -182,7 +188,14 @@ export class RunControl {
         return;
       }
       const before = runner.core.insnCount;
-      const result = runner.step(SLICE);
+      let result: ReturnType<Runner['step']>;
+      try {
+        result = runner.step(SLICE);
+      } catch (e) {
+        // A fault in Trapdoor itself, not in the guest: the session stops there and stays usable.
+        this.end({ reason: 'exception', description: `internal error in the machine: ${(e as Error).message}` });
+        return;
+      }
       if (result === 'debug') {
         const stop = this.pending ?? this.debugStop();
         this.pending = undefined;
