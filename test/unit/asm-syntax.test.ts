@@ -182,3 +182,17 @@ test('asm syntax: the object file holds as\'s .text bytes and the relocations ld
   const relocs = (p: string) => execFileSync('aarch64-linux-gnu-objdump', ['-r', p], { encoding: 'utf8' }).split('\n').filter((l) => /R_AARCH64/.test(l)).sort();
   assert.deepEqual(relocs(objPath), relocs(scratch.path('ref.o')));
 });
+
+test('asm syntax: .weak symbols are weak, and an undefined weak reference links as 0, as with as + ld', () => {
+  const source = '\t.text\n\t.global _start\n\t.weak handler, missing\n_start:\n\tbl handler\n\tb .\nhandler:\n\tret\n\t.data\n\t.quad missing\n';
+  scratch.write('weak.s', source);
+  execFileSync('aarch64-linux-gnu-as', ['-g', `--debug-prefix-map=${scratch.dir}=.`, '-o', 'weak.o', 'weak.s'], { cwd: scratch.dir });
+  ld(scratch.path('weak.o'), scratch.path('weak.elf'));
+  const r = assemble(source, { fileName: 'weak.s', readFile: read });
+  assert.deepEqual(r.diagnostics, []);
+  compare(r.executable!, scratch.path('weak.elf'));
+  const obj = scratch.write('weak-ours.o', r.object!);
+  const binds = (p: string) => execFileSync('aarch64-linux-gnu-readelf', ['-sW', p], { encoding: 'utf8' })
+    .split('\n').filter((l) => / (handler|missing)$/.test(l)).map((l) => l.trim().split(/\s+/).slice(3, 5).join(' ') + ' ' + l.trim().split(/\s+/).pop());
+  assert.deepEqual(binds(obj).sort(), binds(scratch.path('weak.o')).sort());
+});

@@ -35,6 +35,8 @@ export interface AsmSymbol {
   sec?: number;
   value: bigint;
   global: boolean;
+  /** `.weak`: global with weak binding; undefined, it links as 0 instead of being an error. */
+  weak?: boolean;
   defined: boolean;
   type?: 'function' | 'object';
   size?: bigint;
@@ -240,7 +242,7 @@ export class Assembler {
     const old = this.st.symbols.get(name);
     if (old?.defined && old.sec !== undefined) { this.error(l, `symbol \`${name}' is already defined`); return; }
     const sym: AsmSymbol = {
-      name, value: v.n, sec: v.sec, defined: true, global: old?.global ?? this.globals.has(name), type: old?.type, size: old?.size,
+      name, value: v.n, sec: v.sec, defined: true, global: old?.global ?? this.globals.has(name), weak: old?.weak, type: old?.type, size: old?.size,
       order: old?.order ?? this.st.order++,
     };
     this.st.symbols.set(name, sym);
@@ -368,7 +370,7 @@ export class Assembler {
     if (!v) return;
     const old = this.st.symbols.get(name);
     this.st.symbols.set(name, {
-      name, value: v.n, sec: v.sec, defined: true, global: old?.global ?? this.globals.has(name), type: old?.type, size: old?.size,
+      name, value: v.n, sec: v.sec, defined: true, global: old?.global ?? this.globals.has(name), weak: old?.weak, type: old?.type, size: old?.size,
       order: old?.order ?? this.st.order++,
     });
   }
@@ -525,7 +527,10 @@ export class Assembler {
       case '.global': case '.globl':
         for (const n of splitArgs(args)) { this.symbolEntry(n).global = true; this.globals.add(n); }
         return;
-      case '.local': case '.weak': case '.hidden': case '.protected': case '.file': case '.ident': case '.arch':
+      case '.weak':
+        for (const n of splitArgs(args)) { Object.assign(this.symbolEntry(n), { global: true, weak: true }); this.globals.add(n); }
+        return;
+      case '.local': case '.hidden': case '.protected': case '.file': case '.ident': case '.arch':
       case '.arch_extension': case '.cpu': case '.loc': case '.cfi_startproc': case '.cfi_endproc': case '.cfi_sections': case '.end':
         return;
       case '.type': {

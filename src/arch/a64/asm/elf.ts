@@ -79,6 +79,9 @@ class MergedStrTab {
   }
 }
 
+/** STB_GLOBAL or STB_WEAK in st_info's high nibble. */
+const binding = (s: AsmSymbol): number => (s.weak ? 0x20 : 0x10);
+
 /** bfd_hash_hash: ld walks its symbol hash table (4051 buckets) in bucket order to write the global symbols. */
 function bfdHash(name: string): bigint {
   const M = (1n << 64n) - 1n;
@@ -199,7 +202,7 @@ export function writeObject(asm: AsmOutput, compDir: string): Uint8Array {
     if (!s.global && !s.defined) { if (!asm.sections.some((x) => x.relocs.some((r) => r.sym === s.name))) continue; }
     symIndex.set(s.name, syms.length);
     const shndx = !s.defined ? 0 : s.sec === undefined ? 0xfff1 : secIndex.get(s.sec)!;
-    syms.push(symbolEntry(strtab, s.name, 0x10 | symType(s), shndx, s.value, s.size));
+    syms.push(symbolEntry(strtab, s.name, binding(s) | symType(s), shndx, s.value, s.size));
   }
   const symtabIndex = outs.length;
   for (const r of relocOf) {
@@ -330,6 +333,7 @@ export function linkExecutable(asm: AsmOutput, textBase: bigint, objectName: str
         const p = provided.find(([n]) => n === r.sym);
         if (sym?.defined) S = symAddr(sym);
         else if (p) S = p[1];
+        else if (sym?.weak) S = 0n;
         else { errors.push({ message: `undefined reference to \`${r.sym}'`, file: r.file, line: r.line }); continue; }
       } else S = base.get(r.sec!) ?? 0n;
       const P = base.get(s.index)! + BigInt(r.offset);
@@ -396,7 +400,7 @@ export function linkExecutable(asm: AsmOutput, textBase: bigint, objectName: str
   const globals: { name: string; e: () => number[] }[] = [];
   for (const s of asm.symbols) {
     if (!s.global || !s.defined) continue;
-    globals.push({ name: s.name, e: () => entryOf(s.name, 0x10 | symType(s), s.sec === undefined ? 0xfff1 : outIndexOf(s.sec), symAddr(s), s.size) });
+    globals.push({ name: s.name, e: () => entryOf(s.name, binding(s) | symType(s), s.sec === undefined ? 0xfff1 : outIndexOf(s.sec), symAddr(s), s.size) });
   }
   // The entry point ld looks for stays an undefined reference when the source does not define it.
   if (!symbols.get('_start')?.defined) globals.push({ name: '_start', e: () => entryOf('_start', 0x10, 0, 0n) });
