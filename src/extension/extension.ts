@@ -48,7 +48,11 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc },
     },
-    { documentSelector: [{ language: 'aarch64-asm' }], initializationOptions: { includeDirs: includeDirectories() } });
+    {
+      documentSelector: [{ language: 'aarch64-asm' }], initializationOptions: { includeDirs: includeDirectories() },
+      // New and deleted sources and headers: their labels, symbols and macros come and go in navigation.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{S,s,asm,inc,h}') },
+    });
   return client.start();
 }
 

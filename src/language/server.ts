@@ -2,7 +2,7 @@
 // completion, navigation and document symbols, all drawn from the instruction and system-register tables, and
 // to the built-in assembler's diagnostics.
 import {
-  createConnection, InitializeParams, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, FileChangeType, InitializeParams, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { A64_ROWS } from '../arch/a64/table';
@@ -61,6 +61,16 @@ documents.onDidClose(({ document }) => {
   workspace.close(document.uri);
   clearTimeout(pending.get(document.uri));
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+// Files created or deleted outside the editor (the client watches assembly sources): definitions follow, and open
+// documents that might use them are assembled again. Changes on disk are seen by their modification time.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const c of changes) {
+    if (c.type === FileChangeType.Created) workspace.fileCreated(c.uri);
+    else if (c.type === FileChangeType.Deleted) workspace.fileDeleted(c.uri);
+  }
+  for (const d of documents.all()) scheduleDiagnostics(d.uri);
 });
 
 connection.onHover(({ textDocument, position }) => hover(workspace, instructions, textDocument.uri, position));

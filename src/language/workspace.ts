@@ -53,6 +53,18 @@ export class Workspace {
     roots.forEach(walk);
   }
 
+  /** A file appeared in the workspace (file watching): it is known from now on, if it is assembly source. */
+  fileCreated(uri: string): void {
+    const path = uriToPath(uri);
+    if (path && SOURCE_FILE.test(path) && this.scanned.size < MAX_SCANNED_FILES) this.scanned.add(uri);
+  }
+
+  /** A file was deleted: its definitions are gone. */
+  fileDeleted(uri: string): void {
+    this.scanned.delete(uri);
+    this.disk.delete(uri);
+  }
+
   setOpen(uri: string, version: number, text: string): void {
     this.open.set(uri, { version, text });
   }
