@@ -254,7 +254,8 @@ function stage2Items(v: Record<string, unknown>): TreeItem[] {
     {
       name: 'fault', value: fault ? `${fault.type} fault, stage ${fault.stage}, level ${fault.level}${fault.s1ptw ? ' (on a stage-1 table walk)' : ''}` : 'none now (the tables have changed since)',
     },
-    { name: 'stage-1 walk', value: `${steps(1).length} descriptors`, children: steps(1) },
+    steps(1).length > 0 || fault?.s1ptw ? { name: 'stage-1 walk', value: `${steps(1).length} descriptors`, children: steps(1) }
+      : { name: 'stage-1 walk', value: 'none: stage 1 is off (the VA is the IPA)' },
     { name: 'stage-2 walk', value: `${steps(2).length} descriptors`, children: steps(2) },
     { name: 'vCPU', value: String(v.vcpu) },
     { name: 'instruction count', value: v.insnCount as string },
