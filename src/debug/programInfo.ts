@@ -1,10 +1,12 @@
 // What the debugger knows about the code it runs: the symbols and DWARF line tables of the program ELF and of
-// extra symbol files (each loaded `offset` higher), for names, source locations, source breakpoints and unwinding.
+// extra symbol files (each loaded `offset` higher), for names, source locations (with the frames of inlined calls),
+// source breakpoints and unwinding.
 import { dirname, resolve } from 'node:path';
 import type { Core } from '../machine/core';
 import { Elf, PT_LOAD, SHN_LORESERVE, SHN_UNDEF, SHN_XINDEX, STB_LOCAL, STT_FUNC, STT_NOTYPE } from '../machine/loaders/elf';
-import { DwarfError } from '../machine/loaders/dwarfInfo';
+import { DwarfError, InlinedSubroutine, readCompileUnits } from '../machine/loaders/dwarfInfo';
 import { isAbsolute, readLineTables } from '../machine/loaders/dwarfLine';
+import type { AddressRange } from '../machine/loaders/dwarfRanges';
 import { readMemory } from './addressSpace';
 import { unwind } from './unwind';
 
@@ -36,6 +38,28 @@ interface Sequence {
   readonly rows: readonly Row[];
 }
 
+/** An inlined call: the callee's name and code, and the call site in its caller. */
+interface InlineScope {
+  readonly name: string;
+  readonly ranges: readonly AddressRange[];
+  /** The call site; path '' and line 0 where the debug information gives none. */
+  readonly call: SourceLocation;
+  readonly inlined: readonly InlineScope[];
+}
+
+/** One address range of an out-of-line function of the DWARF information, with the calls inlined into it. */
+interface FunctionRange extends AddressRange {
+  readonly name: string;
+  readonly inlined: readonly InlineScope[];
+}
+
+/** A source-level frame at an address: a function and the line it is at (absent where no line is known). */
+export interface SourceFrame {
+  readonly name: string;
+  readonly path?: string;
+  readonly line?: number;
+}
+
 /** A path as compared: separators unified, `.`/`..` gone, a drive letter in lower case. */
 function pathKey(path: string): string {
   const p = path.replace(/\\/g, '/');
@@ -46,6 +70,9 @@ function pathKey(path: string): string {
 
 const cmp = (x: bigint, y: bigint): number => (x < y ? -1 : x > y ? 1 : 0);
 
+const within = (scopes: readonly InlineScope[], addr: bigint): InlineScope | undefined =>
+  scopes.find((s) => s.ranges.some((r) => r.low <= addr && addr < r.high));
+
 export class ProgramInfo {
   private readonly symbols: FunctionSymbol[] = [];
   private readonly byName = new Map<string, bigint>();
@@ -54,6 +81,9 @@ export class ProgramInfo {
   private readonly pathIndex = new Map<string, number>();
   /** The statement rows of each file, for source breakpoints. */
   private readonly statements = new Map<number, { row: Row; seq: Sequence }[]>();
+  /** In address order; `reach[i]` is the highest end of functionRanges[0..i], which bounds the search back. */
+  private readonly functionRanges: FunctionRange[] = [];
+  private reach: bigint[] = [];
   /** Problems with debug information that did not stop the launch (the symbols were still taken). */
   readonly warnings: string[] = [];
 
@@ -88,9 +118,12 @@ export class ProgramInfo {
     const base = dirname(resolve(elfPath));
     // The linker leaves the sequences of discarded code (--gc-sections, COMDAT) at address 0.
     const loadsZero = elf.segments.some((s) => s.type === PT_LOAD && s.vaddr === 0n && s.memsz > 0);
-    for (const t of readLineTables(elf)) {
+    const units = readCompileUnits(elf);
+    const filesOf = new Map<number, number[]>();
+    for (const t of readLineTables(elf, units)) {
       // A drive-letter path from a Windows build stays as written; any other is resolved (which also drops `./`).
       const fileOf = t.files.map((f) => (f === undefined ? -1 : this.intern(isAbsolute(f) && !f.startsWith('/') ? f : resolve(base, f))));
+      filesOf.set(t.offset, fileOf);
       let rows: Row[] = [];
       let rawStart = 0n;
       for (const r of t.rows) {
@@ -115,6 +148,24 @@ export class ProgramInfo {
       }
     }
     this.sequences.sort((a, b) => cmp(a.start, b.start));
+    const shift = (r: AddressRange): AddressRange => ({ low: BigInt.asUintN(64, r.low + offset), high: BigInt.asUintN(64, r.high + offset) });
+    for (const u of units) {
+      const fileOf = (u.stmtList !== undefined ? filesOf.get(u.stmtList) : undefined) ?? [];
+      const scope = (s: InlinedSubroutine): InlineScope => {
+        const file = fileOf[s.callFile] ?? -1;
+        return {
+          name: s.name, ranges: s.ranges.map(shift), inlined: s.inlined.map(scope),
+          call: { path: file < 0 ? '' : this.paths[file], line: s.callLine },
+        };
+      };
+      for (const f of u.subprograms) {
+        const inlined = f.inlined.map(scope);
+        for (const r of f.ranges) if (r.low !== 0n || loadsZero) this.functionRanges.push({ ...shift(r), name: f.name, inlined });
+      }
+    }
+    this.functionRanges.sort((a, b) => cmp(a.low, b.low));
+    let reach = 0n;
+    this.reach = this.functionRanges.map((r) => (reach = r.high > reach ? r.high : reach));
   }
 
   private intern(path: string): number {
@@ -193,6 +244,51 @@ export class ProgramInfo {
     const r = rows[best];
     if (r.file < 0 || r.line === 0) return undefined;
     return { path: this.paths[r.file], line: r.line };
+  }
+
+  /**
+   * The inlined calls whose code holds `addr`, innermost first, each with its call site in its caller (the next
+   * entry, or after the last the out-of-line function).
+   */
+  inlineChain(addr: bigint): { name: string; call: SourceLocation }[] {
+    const chain: InlineScope[] = [];
+    let scopes = this.subprogramAt(addr)?.inlined ?? [];
+    for (let inner = within(scopes, addr); inner; inner = within(scopes, addr)) {
+      chain.push(inner);
+      scopes = inner.inlined;
+    }
+    return chain.reverse().map((s) => ({ name: s.name, call: s.call }));
+  }
+
+  /**
+   * The source frames at `addr`, innermost first: the innermost inlined function at location(addr), then each
+   * caller at the line of its inlined call; the last is the out-of-line function (its symbol's name where the
+   * DWARF information has none). Empty where nothing names the code.
+   */
+  frameLocations(addr: bigint): SourceFrame[] {
+    const here = this.location(addr);
+    const name = this.subprogramAt(addr)?.name ?? this.functionAt(addr)?.name;
+    const frames: SourceFrame[] = [];
+    let at: Partial<SourceLocation> | undefined = here;
+    for (const { name: callee, call } of this.inlineChain(addr)) {
+      frames.push({ name: callee, ...at });
+      at = call.line === 0 ? undefined : call.path === '' ? { line: call.line } : call;
+    }
+    if (name !== undefined) frames.push({ name, ...at });
+    else if (frames.length > 0 || here) frames.push({ name: '??', ...at });
+    return frames;
+  }
+
+  private subprogramAt(addr: bigint): FunctionRange | undefined {
+    const fr = this.functionRanges;
+    let lo = 0, hi = fr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fr[mid].low <= addr) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && this.reach[i] > addr; i--) if (addr < fr[i].high) return fr[i];
+    return undefined;
   }
 
   private sequenceAt(addr: bigint): Sequence | undefined {

@@ -18,10 +18,13 @@ import { EXCEPTION_FILTERS } from './exceptionFilters';
 import { launchMachine, LaunchFailure } from './launch';
 import { ProgramInfo } from './programInfo';
 import { RunControl, Stop } from './runControl';
+import { sameStatement, SourceFrame, sourceFrames } from './sourceFrames';
 import { elChain } from './stack';
 import { RegisterVariables } from './variables';
 
 const ELR_EL2 = sysRegIndex('ELR_EL2');
+
+const sourceAt = (loc: { path: string; line: number } | undefined): SourceFrame => ({ path: loc?.path, line: loc?.line });
 
 export class TrapdoorSession extends DebugSession {
   private runner?: Runner;
@@ -134,6 +137,8 @@ export class TrapdoorSession extends DebugSession {
   private stopped(stop: Stop): void {
     this.registers?.reset();
     this.lastHit = stop.hitBreakpointIds;
+    this.stepDepth = stop.reason === 'step' ? this.nextDepth : undefined;
+    this.nextDepth = undefined;
     const e = new StoppedEvent(stop.reason, this.currentThread) as DebugProtocol.StoppedEvent;
     e.body.allThreadsStopped = true;
     if (stop.description) e.body.description = e.body.text = stop.description;
@@ -173,16 +178,17 @@ export class TrapdoorSession extends DebugSession {
   /** The breakpoints the last stop hit (their source lines win for the top frame). */
   private lastHit: number[] | undefined;
 
-  /** A stack frame's source line, when the program's line table knows its address. */
-  private withSource(frame: StackFrame, pc: bigint, top = false): StackFrame {
-    const hit = top ? this.lastHit?.map((id) => this.breakpoints!.sourceLine(id, pc)).find((l) => l !== undefined) : undefined;
-    const loc = hit ?? this.program?.location(pc);
-    if (loc) {
-      frame.source = new Source(basename(loc.path), loc.path);
-      frame.line = loc.line;
-      frame.column = 1;
-    }
-    return frame;
+  /** The source level a `next` by line runs at, and the level of the stop it ended with. */
+  private nextDepth: number | undefined;
+  private stepDepth: number | undefined;
+
+  /** The source frames the stack showed for the top of the current EL, where `next` and `step in` start from. */
+  private topShown: { pc: bigint; frames: SourceFrame[] } | undefined;
+
+  /** The line of the source breakpoint the current stop is at, if it is at one. */
+  private hitLine(): { path: string; line: number } | undefined {
+    const pc = this.runner!.core.pc;
+    return this.lastHit?.map((id) => this.breakpoints!.sourceLine(id, pc)).find((l) => l !== undefined);
   }
 
   protected stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
@@ -191,10 +197,31 @@ export class TrapdoorSession extends DebugSession {
     if (!this.run!.isRunning && args.threadId !== this.currentThread) runner.focus(args.threadId - 1);
     const program = this.program!;
     const chain = elChain(runner.core, (a) => program.symbolAt(a), (el) => this.callers(el));
-    this.frameEls = chain.els;
     // A caller's frame is at its return address, which may begin the next line: its line is the call's (pc - 4).
     const callers = chain.els.filter((el) => el === chain.els[0]).length;
-    const frames = chain.frames.map((f, i) => this.withSource(f, i > 0 && i < callers ? chain.pcs[i] - 4n : chain.pcs[i], i === 0));
+    const hit = this.hitLine();
+    const frames: StackFrame[] = [];
+    this.frameEls = [];
+    chain.frames.forEach((machine, i) => {
+      const el = chain.els[i];
+      const lookup = i > 0 && i < callers ? chain.pcs[i] - 4n : chain.pcs[i];
+      // The current EL's frames expand into the functions inlined at their PC; the EL chain's are single frames.
+      const levels = i < callers ? sourceFrames(program, lookup, i === 0 ? hit : undefined) : [];
+      if (i === 0 && this.stepDepth !== undefined && levels.length > this.stepDepth) levels.splice(0, levels.length - this.stepDepth);
+      if (i === 0) this.topShown = { pc: chain.pcs[0], frames: [...levels] };
+      if (levels.length === 0) levels.push(sourceAt(program.location(lookup)));
+      for (const level of levels) {
+        const f = new StackFrame(frames.length, level.inlined ? `EL${el} · ${level.inlined} (inlined)` : machine.name);
+        f.instructionPointerReference = machine.instructionPointerReference;
+        if (level.path !== undefined && level.line !== undefined) {
+          f.source = new Source(basename(level.path), level.path);
+          f.line = level.line;
+          f.column = 1;
+        }
+        frames.push(f);
+        this.frameEls.push(el);
+      }
+    });
     const start = args.startFrame ?? 0;
     const shown = frames.slice(start, args.levels ? start + args.levels : undefined);
     response.body = { stackFrames: shown, totalFrames: frames.length };
@@ -365,28 +392,30 @@ export class TrapdoorSession extends DebugSession {
   protected nextRequest(response: DebugProtocol.NextResponse, args: DebugProtocol.NextArguments): void {
     this.sendResponse(response);
     this.focusThread(args.threadId);
-    this.run!.next(this.lineStepping(args.granularity));
+    this.run!.next(this.lineStepping(args.granularity, true));
   }
 
   protected stepInRequest(response: DebugProtocol.StepInResponse, args: DebugProtocol.StepInArguments): void {
     this.sendResponse(response);
     this.focusThread(args.threadId);
-    this.run!.stepIn(this.lineStepping(args.granularity));
+    this.run!.stepIn(this.lineStepping(args.granularity, false));
   }
 
   /**
    * Stepping by statement where the PC has a source line that is not one instruction per line (C): steps go on while
    * the line and the EL stay the same. Assembly source steps one instruction per step, as each line is one.
    */
-  private lineStepping(granularity: DebugProtocol.SteppingGranularity | undefined): ((pc: bigint, el: number) => boolean) | undefined {
+  private lineStepping(granularity: DebugProtocol.SteppingGranularity | undefined, over: boolean): ((pc: bigint, el: number) => boolean) | undefined {
     const core = this.runner!.core;
     const start = this.program?.location(core.pc);
     if (granularity === 'instruction' || !start || /\.s$/i.test(start.path)) return undefined;
     const el0 = (core.pstate >>> 2) & 3;
-    return (pc, el) => {
-      const here = this.program!.location(pc);
-      return el === el0 && here !== undefined && here.path === start.path && here.line === start.line;
-    };
+    // The statement as the stack showed it (a breakpoint's line hides the inlined code inside it).
+    const shown = this.topShown?.pc === core.pc ? this.topShown.frames : sourceFrames(this.program!, core.pc, this.hitLine());
+    const same = sameStatement(this.program!, shown, over);
+    // A `next` stops at its level: where it lands at the start of inlined code, that code was stepped over.
+    if (over) this.nextDepth = shown.length;
+    return (pc, el) => el === el0 && same(pc);
   }
 
   protected stepOutRequest(response: DebugProtocol.StepOutResponse, args: DebugProtocol.StepOutArguments): void {

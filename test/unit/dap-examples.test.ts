@@ -98,6 +98,24 @@ test('C guest: a source breakpoint in kernel.c, its callers by frame pointers, a
     assert.match(frames[0].name, /^EL1 · call_handler\+0x[0-9a-f]+$/);
   }));
 
+test('C guest: code the compiler inlined has frames of its own; next steps through it by its lines', () =>
+  withClient({ program: example('c-guest/c-guest.elf'), hypervisor: 'builtin', gic: 3 }, async (dc) => {
+    const kernel = example('c-guest/kernel.c');
+    // uart_init() is static and inlined into kernel_main at -O1: its line 48 is one of kernel_main's addresses.
+    const line = lineOf(kernel, /mmio_write32\(UART_BASE \+ UARTIBRD, 13\)/);
+    await dc.setBreakpointsRequest({ source: { path: kernel }, breakpoints: [{ line }] });
+    await request(dc, () => dc.continueRequest({ threadId: 1 }));
+    let frames = await top(dc);
+    assert.deepEqual(frames.slice(0, 2).map((f) => [f.name.replace(/\+0x[0-9a-f]+$/, ''), f.line]),
+      [['EL1 · uart_init (inlined)', line], ['EL1 · kernel_main', lineOf(kernel, /^\s+uart_init\(\);/)]]);
+    assert.equal(frames[0].instructionPointerReference, frames[1].instructionPointerReference);
+    await dc.setBreakpointsRequest({ source: { path: kernel }, breakpoints: [] });
+    await request(dc, () => dc.nextRequest({ threadId: 1 }));
+    frames = await top(dc);
+    assert.equal(frames[0].name, 'EL1 · uart_init (inlined)');
+    assert.equal(frames[0].line, line + 1);
+  }));
+
 test('maskInterruptsWhileStepping: stepping over the WFI loop never enters the IRQ vector', () =>
   withClient({ program: example('c-guest/c-guest.elf'), hypervisor: 'builtin', gic: 3, maskInterruptsWhileStepping: true }, async (dc) => {
     const kernel = example('c-guest/kernel.c');

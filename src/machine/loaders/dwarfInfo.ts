@@ -1,7 +1,9 @@
 // DWARF 2–5 reading shared by the line-table parser: a byte cursor, attribute forms, and just enough of
-// .debug_info/.debug_abbrev for each compile unit's name, comp_dir and line table, and its subprograms' ranges.
+// .debug_info/.debug_abbrev for each compile unit's name, comp_dir and line table, its subprograms' ranges, and
+// the trees of inlined subroutines inside them.
 import { inflateSync } from 'node:zlib';
 import { Elf, ElfSection } from './elf';
+import { AddressRange, dieRanges } from './dwarfRanges';
 
 export class DwarfError extends Error {}
 
@@ -177,6 +179,7 @@ export function readForm(c: Cursor, form: number, u: UnitFormat, strs: StringSec
 
 interface Abbrev {
   readonly tag: number;
+  readonly children: boolean;
   readonly attrs: readonly { readonly at: number; readonly form: number; readonly implicit: bigint }[];
 }
 
@@ -187,27 +190,47 @@ function readAbbrevs(sec: Uint8Array, off: number): Map<number, Abbrev> {
     const code = c.ulebNum();
     if (code === 0) return out;
     const tag = c.ulebNum();
-    c.u8();
+    const children = c.u8() !== 0;
     const attrs: { at: number; form: number; implicit: bigint }[] = [];
     for (;;) {
       const at = c.ulebNum(), form = c.ulebNum();
       if (at === 0 && form === 0) break;
       attrs.push({ at, form, implicit: form === DW_FORM_implicit_const ? c.sleb() : 0n });
     }
-    out.set(code, { tag, attrs });
+    out.set(code, { tag, children, attrs });
   }
 }
 
-const DW_TAG_compile_unit = 0x11, DW_TAG_partial_unit = 0x3c, DW_TAG_skeleton_unit = 0x4a, DW_TAG_subprogram = 0x2e;
+const DW_TAG_compile_unit = 0x11, DW_TAG_partial_unit = 0x3c, DW_TAG_skeleton_unit = 0x4a, DW_TAG_subprogram = 0x2e,
+  DW_TAG_inlined_subroutine = 0x1d;
 const DW_AT_name = 0x03, DW_AT_stmt_list = 0x10, DW_AT_low_pc = 0x11, DW_AT_high_pc = 0x12, DW_AT_comp_dir = 0x1b,
-  DW_AT_abstract_origin = 0x31, DW_AT_specification = 0x47, DW_AT_str_offsets_base = 0x72, DW_AT_addr_base = 0x73;
+  DW_AT_abstract_origin = 0x31, DW_AT_specification = 0x47, DW_AT_ranges = 0x55, DW_AT_call_column = 0x57,
+  DW_AT_call_file = 0x58, DW_AT_call_line = 0x59, DW_AT_str_offsets_base = 0x72, DW_AT_addr_base = 0x73,
+  DW_AT_rnglists_base = 0x74;
 const DW_UT_compile = 1, DW_UT_partial = 3, DW_UT_skeleton = 4, DW_UT_split_compile = 5;
 
-/** A function with code: its name and [low, high) address range. */
+/** A function with code: its name, its address ranges and the functions inlined into it. */
 export interface Subprogram {
   readonly name: string;
+  /** The lowest address of its ranges and the end of the highest. */
   readonly low: bigint;
   readonly high: bigint;
+  readonly ranges: readonly AddressRange[];
+  /** The inlined calls it makes itself (each holds those inlined into it). */
+  readonly inlined: readonly InlinedSubroutine[];
+}
+
+/** One inlined call: the callee's code ranges inside its caller, and the call site. */
+export interface InlinedSubroutine {
+  /** The inlined function's name, through its abstract origin; "??" when none names it. */
+  readonly name: string;
+  readonly ranges: readonly AddressRange[];
+  /** DW_AT_call_file: an index into the unit's line-table files (0 when absent). */
+  readonly callFile: number;
+  /** DW_AT_call_line and DW_AT_call_column, 0 when absent. */
+  readonly callLine: number;
+  readonly callColumn: number;
+  readonly inlined: readonly InlinedSubroutine[];
 }
 
 export interface CompileUnit {
@@ -218,15 +241,36 @@ export interface CompileUnit {
   readonly subprograms: readonly Subprogram[];
 }
 
+/** A subprogram or inlined subroutine while its unit is read: its name may come from a DIE read later. */
+interface Scope {
+  readonly ownName?: string;
+  /** .debug_info offsets of its DW_AT_abstract_origin and DW_AT_specification. */
+  readonly refs: readonly number[];
+  readonly ranges: AddressRange[];
+  readonly call: readonly [number, number, number];
+  readonly inlined: Scope[];
+  /** How many inlined calls deep it is (0 for a subprogram). */
+  readonly depth: number;
+}
+
+/** Deeper nesting is corrupt data (real inlining stops far sooner), and would exhaust the stack later. */
+const MAX_INLINE_DEPTH = 256;
+
+/** What a DIE's name can come from, by its .debug_info offset (subprograms only: every origin is one). */
+type NameSources = Map<number, { readonly ownName?: string; readonly refs: readonly number[] }>;
+
 /** Every compile (and partial) unit of .debug_info with its subprograms; none when the ELF has no .debug_info. */
 export function readCompileUnits(elf: Elf, strs: StringSections = stringSections(elf)): CompileUnit[] {
   const info = debugSection(elf, '.debug_info');
   const abbrev = debugSection(elf, '.debug_abbrev');
   if (!info || !abbrev) return [];
-  const strOffsets = debugSection(elf, '.debug_str_offsets');
-  const addrs = debugSection(elf, '.debug_addr');
+  const sections: UnitSections = {
+    strs, strOffsets: debugSection(elf, '.debug_str_offsets'), addrs: debugSection(elf, '.debug_addr'),
+    rnglists: debugSection(elf, '.debug_rnglists'), ranges: debugSection(elf, '.debug_ranges'),
+  };
+  const names: NameSources = new Map();
   const c = new Cursor(info, 0, '.debug_info');
-  const units: CompileUnit[] = [];
+  const units: { unit: Omit<CompileUnit, 'subprograms'>; subprograms: Scope[] }[] = [];
   while (c.pos < info.length) {
     const start = c.pos;
     const { end, offsetSize } = c.unitLength();
@@ -247,79 +291,135 @@ export function readCompileUnits(elf: Elf, strs: StringSections = stringSections
       continue;
     }
     const u: UnitFormat = { version, addressSize, offsetSize };
-    units.push(readUnit(c, end, start, u, readAbbrevs(abbrev, abbrevOff), strs, strOffsets, addrs));
+    units.push(readUnit(c, end, start, u, readAbbrevs(abbrev, abbrevOff), sections, names));
     c.pos = end;
   }
-  return units;
-}
-
-function readUnit(c: Cursor, end: number, unitStart: number, u: UnitFormat, abbrevs: Map<number, Abbrev>, strs: StringSections,
-  strOffsets: Uint8Array | undefined, addrs: Uint8Array | undefined): CompileUnit {
-  type Die = { tag: number; offset: number; attrs: Map<number, FormValue> };
-  const dies: Die[] = [];
-  while (c.pos < end) {
-    const offset = c.pos - unitStart;
-    const code = c.ulebNum();
-    if (code === 0) continue;
-    const a = abbrevs.get(code);
-    if (!a) throw new DwarfError(`.debug_info: unknown abbreviation ${code} at 0x${(c.pos - 1).toString(16)}`);
-    const attrs = new Map<number, FormValue>();
-    for (const { at, form, implicit } of a.attrs) attrs.set(at, readForm(c, form, u, strs, implicit));
-    // Only the unit DIE and subprograms are kept; other DIEs matter only as the names subprograms refer to.
-    if (dies.length === 0 || a.tag === DW_TAG_subprogram) dies.push({ tag: a.tag, offset, attrs });
-  }
-  const root = dies[0];
-  if (!root || (root.tag !== DW_TAG_compile_unit && root.tag !== DW_TAG_partial_unit && root.tag !== DW_TAG_skeleton_unit)) {
-    return { subprograms: [] };
-  }
-  const base = (at: number): number => {
-    const v = root.attrs.get(at);
-    return v?.kind === 'num' ? Number(v.v) : 8;
-  };
-  const strBase = base(DW_AT_str_offsets_base), addrBase = base(DW_AT_addr_base);
-  const resolve = (v: FormValue | undefined): FormValue | undefined => {
-    if (v?.kind === 'strx') {
-      if (!strOffsets) throw new DwarfError('.debug_info: DW_FORM_strx without .debug_str_offsets');
-      const oc = new Cursor(strOffsets, strBase + v.index * u.offsetSize, '.debug_str_offsets');
-      return { kind: 'str', s: stringAt(strs.str, oc.offset(u.offsetSize), '.debug_str') };
-    }
-    if (v?.kind === 'addrx') {
-      if (!addrs) throw new DwarfError('.debug_info: DW_FORM_addrx without .debug_addr');
-      const ac = new Cursor(addrs, addrBase + v.index * u.addressSize, '.debug_addr');
-      return { kind: 'num', v: u.addressSize === 8 ? ac.u64() : BigInt(ac.u32()), form: DW_FORM_addr };
-    }
-    return v;
-  };
-  const str = (d: Die, at: number): string | undefined => {
-    const v = resolve(d.attrs.get(at));
-    return v?.kind === 'str' ? v.s : undefined;
-  };
-  const byOffset = new Map(dies.map((d) => [d.offset, d]));
-  // Concrete instances name themselves through the declaration or abstract instance they complete.
-  const nameOf = (d: Die, depth = 0): string | undefined => {
-    const own = str(d, DW_AT_name);
-    if (own !== undefined || depth > 4) return own;
-    for (const at of [DW_AT_abstract_origin, DW_AT_specification]) {
-      const ref = d.attrs.get(at);
-      if (ref?.kind !== 'num' || ref.form === DW_FORM_ref_addr) continue;
-      const target = byOffset.get(Number(ref.v));
-      if (target) return nameOf(target, depth + 1);
+  // Names resolve once every unit is read: DW_FORM_ref_addr may point into a later unit.
+  const nameOf = (s: { readonly ownName?: string; readonly refs: readonly number[] }, depth = 0): string | undefined => {
+    if (s.ownName !== undefined || depth > 8) return s.ownName;
+    for (const ref of s.refs) {
+      const target = names.get(ref);
+      const name = target && nameOf(target, depth + 1);
+      if (name !== undefined) return name;
     }
     return undefined;
   };
-  const subprograms: Subprogram[] = [];
-  for (const d of dies.slice(1)) {
-    const low = resolve(d.attrs.get(DW_AT_low_pc)), high = resolve(d.attrs.get(DW_AT_high_pc));
-    if (low?.kind !== 'num' || high?.kind !== 'num') continue;
-    const name = nameOf(d);
-    if (name === undefined) continue;
-    // Since DWARF 4 a high_pc of a constant class is the length of the range.
-    const hi = high.form === DW_FORM_addr ? high.v : low.v + high.v;
-    subprograms.push({ name, low: low.v, high: hi });
+  const inlined = (s: Scope): InlinedSubroutine => ({
+    name: nameOf(s) ?? '??', ranges: s.ranges, callFile: s.call[0], callLine: s.call[1], callColumn: s.call[2],
+    inlined: s.inlined.map(inlined),
+  });
+  return units.map(({ unit, subprograms }) => ({
+    ...unit,
+    subprograms: subprograms.flatMap((s) => {
+      const name = nameOf(s);
+      if (name === undefined) return [];
+      let low = s.ranges[0].low, high = s.ranges[0].high;
+      for (const r of s.ranges) {
+        if (r.low < low) low = r.low;
+        if (r.high > high) high = r.high;
+      }
+      return [{ name, low, high, ranges: s.ranges, inlined: s.inlined.map(inlined) }];
+    }),
+  }));
+}
+
+interface UnitSections {
+  readonly strs: StringSections;
+  readonly strOffsets?: Uint8Array;
+  readonly addrs?: Uint8Array;
+  readonly rnglists?: Uint8Array;
+  readonly ranges?: Uint8Array;
+}
+
+const isRef = (form: number): boolean => form >= DW_FORM_ref1 && form <= DW_FORM_ref_udata;
+
+function readUnit(c: Cursor, end: number, unitStart: number, u: UnitFormat, abbrevs: Map<number, Abbrev>, sec: UnitSections,
+  names: NameSources): { unit: Omit<CompileUnit, 'subprograms'>; subprograms: Scope[] } {
+  let root: Map<number, FormValue> | undefined;
+  let strBase = 8, addrBase = 8;
+  const resolve = (v: FormValue | undefined): FormValue | undefined => {
+    if (v?.kind === 'strx') {
+      if (!sec.strOffsets) throw new DwarfError('.debug_info: DW_FORM_strx without .debug_str_offsets');
+      const oc = new Cursor(sec.strOffsets, strBase + v.index * u.offsetSize, '.debug_str_offsets');
+      return { kind: 'str', s: stringAt(sec.strs.str, oc.offset(u.offsetSize), '.debug_str') };
+    }
+    if (v?.kind === 'addrx') return { kind: 'num', v: address(v.index), form: DW_FORM_addr };
+    return v;
+  };
+  const address = (index: number): bigint => {
+    if (!sec.addrs) throw new DwarfError('.debug_info: DW_FORM_addrx without .debug_addr');
+    const ac = new Cursor(sec.addrs, addrBase + index * u.addressSize, '.debug_addr');
+    return u.addressSize === 8 ? ac.u64() : BigInt(ac.u32());
+  };
+  const str = (attrs: Map<number, FormValue>, at: number): string | undefined => {
+    const v = resolve(attrs.get(at));
+    return v?.kind === 'str' ? v.s : undefined;
+  };
+  const num = (attrs: Map<number, FormValue>, at: number): number | undefined => {
+    const v = resolve(attrs.get(at));
+    return v?.kind === 'num' ? Number(v.v) : undefined;
+  };
+  let rangeUnit = { ...u, base: 0n, rnglistsBase: 0, rnglists: sec.rnglists, ranges: sec.ranges, address };
+  const scopeOf = (attrs: Map<number, FormValue>, depth: number): Scope => {
+    const refs: number[] = [];
+    for (const at of [DW_AT_abstract_origin, DW_AT_specification]) {
+      const ref = attrs.get(at);
+      if (ref?.kind !== 'num') continue;
+      if (ref.form === DW_FORM_ref_addr) refs.push(Number(ref.v));
+      else if (isRef(ref.form)) refs.push(unitStart + Number(ref.v));
+    }
+    const ranges = dieRanges(rangeUnit, resolve(attrs.get(DW_AT_low_pc)), resolve(attrs.get(DW_AT_high_pc)), attrs.get(DW_AT_ranges));
+    const s: Scope = {
+      ownName: str(attrs, DW_AT_name), refs, ranges, inlined: [], depth,
+      call: [num(attrs, DW_AT_call_file) ?? 0, num(attrs, DW_AT_call_line) ?? 0, num(attrs, DW_AT_call_column) ?? 0],
+    };
+    return s;
+  };
+  const subprograms: Scope[] = [];
+  // The innermost subprogram or inlined subroutine around each open level of children (lexical blocks are transparent).
+  const open: (Scope | undefined)[] = [];
+  while (c.pos < end) {
+    const offset = c.pos;
+    const code = c.ulebNum();
+    if (code === 0) {
+      open.pop();
+      continue;
+    }
+    const a = abbrevs.get(code);
+    if (!a) throw new DwarfError(`.debug_info: unknown abbreviation ${code} at 0x${(c.pos - 1).toString(16)}`);
+    const attrs = new Map<number, FormValue>();
+    for (const { at, form, implicit } of a.attrs) attrs.set(at, readForm(c, form, u, sec.strs, implicit));
+    let scope = open.length > 0 ? open[open.length - 1] : undefined;
+    if (!root) {
+      if (a.tag !== DW_TAG_compile_unit && a.tag !== DW_TAG_partial_unit && a.tag !== DW_TAG_skeleton_unit) return { unit: {}, subprograms: [] };
+      root = attrs;
+      const base = (at: number, otherwise: number): number => {
+        const v = attrs.get(at);
+        return v?.kind === 'num' ? Number(v.v) : otherwise;
+      };
+      strBase = base(DW_AT_str_offsets_base, 8);
+      addrBase = base(DW_AT_addr_base, 8);
+      const low = resolve(attrs.get(DW_AT_low_pc));
+      // Without DW_AT_rnglists_base the offset table follows the first header of .debug_rnglists.
+      rangeUnit = { ...rangeUnit, base: low?.kind === 'num' ? low.v : 0n, rnglistsBase: base(DW_AT_rnglists_base, u.offsetSize === 4 ? 12 : 20) };
+    } else if (a.tag === DW_TAG_subprogram) {
+      const s = scopeOf(attrs, 0);
+      names.set(offset, s);
+      if (s.ranges.length > 0) subprograms.push(s);
+      scope = s;
+    } else if (a.tag === DW_TAG_inlined_subroutine) {
+      const s = scopeOf(attrs, (scope?.depth ?? 0) + 1);
+      if (s.depth > MAX_INLINE_DEPTH) throw new DwarfError(`.debug_info: inlined subroutines nested deeper than ${MAX_INLINE_DEPTH} at 0x${offset.toString(16)}`);
+      // An instance without code (or outside any function with code) has no frame to show.
+      if (scope && s.ranges.length > 0) scope.inlined.push(s);
+      scope = scope && s.ranges.length > 0 ? s : undefined;
+    }
+    if (a.children) open.push(scope);
   }
-  const stmt = root.attrs.get(DW_AT_stmt_list);
+  if (!root) return { unit: {}, subprograms: [] };
+  const stmt = root.get(DW_AT_stmt_list);
   return {
-    name: str(root, DW_AT_name), compDir: str(root, DW_AT_comp_dir),
-    stmtList: stmt?.kind === 'num' ? Number(stmt.v) : undefined, subprograms,
+    unit: { name: str(root, DW_AT_name), compDir: str(root, DW_AT_comp_dir), stmtList: stmt?.kind === 'num' ? Number(stmt.v) : undefined },
+    subprograms,
   };
 }

@@ -49,12 +49,15 @@ export function isAbsolute(path: string): boolean {
   return path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
 }
 
-/** Every line table of the ELF's .debug_line, with comp_dir from the compile unit that points at it. */
-export function readLineTables(elf: Elf): LineTable[] {
+/**
+ * Every line table of the ELF's .debug_line, with comp_dir from the compile unit that points at it (from
+ * `compileUnits` when the caller has read them).
+ */
+export function readLineTables(elf: Elf, compileUnits?: readonly CompileUnit[]): LineTable[] {
   const sec = debugSection(elf, '.debug_line');
   if (!sec) return [];
   const strs = stringSections(elf);
-  const units = readCompileUnits(elf, strs);
+  const units = compileUnits ?? readCompileUnits(elf, strs);
   const unitAt = new Map<number, CompileUnit>();
   for (const u of units) if (u.stmtList !== undefined) unitAt.set(u.stmtList, u);
   const tables: LineTable[] = [];
