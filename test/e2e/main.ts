@@ -2,7 +2,7 @@
 // a copy of examples/ in headless Chromium and runs the scenarios; screenshots go to test-artifacts/e2e/.
 import { after, before, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,7 +17,9 @@ const argv = process.argv.slice(2);
 const buildIndex = argv.indexOf('--build');
 const buildDir = buildIndex >= 0 ? resolve(argv[buildIndex + 1]) : join(root, 'out');
 const artifacts = join(root, 'test-artifacts', 'e2e');
-const installer = process.env.TRAPDOOR_CODE_SERVER_INSTALLER ?? join(root, '..', 'shared', 'tools', 'install-code-server.sh');
+/** The workplace's installer when the checkout sits beside it, else the copy in scripts/ (a clone elsewhere, CI). */
+const shared = join(root, '..', 'shared', 'tools', 'install-code-server.sh');
+const installer = process.env.TRAPDOOR_CODE_SERVER_INSTALLER ?? (existsSync(shared) ? shared : join(root, 'scripts', 'install-code-server.sh'));
 
 /** User settings for a quiet, repeatable window: no welcome page, no tips, the default dark theme. */
 const SETTINGS = {
