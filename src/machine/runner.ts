@@ -48,13 +48,13 @@ const SLICE = 5_000_000n;
 const QUANTUM = 100_000n;
 const NEVER = (1n << 64n) - 1n;
 const B_SELF = 0x14000000;
-/** Core debug stop kinds (src/core/debug.ts DebugStop) the runner observes for the trap records. */
 /** An exception the core took: on which vCPU, from and to which EL, and the vector entry's address. */
 export interface TakenException { readonly vcpu: number; readonly from: number; readonly to: number; readonly vector: bigint }
 
 /** Returns from the core one step() handles before it lets its caller run (see step()). */
 const MAX_EXITS_PER_STEP = 2000;
 
+/** Core debug stop kinds (src/core/debug.ts DebugStop) the runner observes for the trap records. */
 const DEBUG_BREAKPOINT = 1, DEBUG_EXCEPTION_TAKEN = 2, DEBUG_EXCEPTION_RETURN = 3;
 const MPIDR_EL1 = sysRegIndex('MPIDR_EL1');
 const VMPIDR_EL2 = sysRegIndex('VMPIDR_EL2');
