@@ -190,7 +190,8 @@ export class Breakpoints {
   /** Debug events the session needs from the runner. */
   get events(): number {
     let mask = 0;
-    if (this.code.some((b) => b.vector || b.kind !== 'function') || this.data.some((d) => d.sysreg !== undefined)) mask |= 1 << DebugStop.SysregWrite;
+    // Every code breakpoint is at a VA: a write to what moves it (MOVERS) places it again.
+    if (this.code.length > 0 || this.data.some((d) => d.sysreg !== undefined)) mask |= 1 << DebugStop.SysregWrite;
     if (this.filters.has('eret')) mask |= 1 << DebugStop.ExceptionReturn;
     if (this.data.some((d) => d.range)) mask |= 1 << DebugStop.Watchpoint;
     return mask;
