@@ -4,6 +4,7 @@
 // --trap-summary counts the trap records by device and direction, and the other exits by kind.
 import { openSync, readFileSync, writeSync } from 'node:fs';
 import { ElfError } from '../machine/loaders/elf';
+import { assembleGuest, isAssemblySource } from '../machine/loaders/assembly';
 import { LoadError } from '../machine/loaders/load';
 import { Runner } from '../machine/runner';
 import { Console } from '../machine/semihosting';
@@ -144,6 +145,14 @@ export async function run(args: string[]): Promise<number> {
     image = readFileSync(file);
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${String((e as Error).message ?? e).split(', ')[0]}`);
+  }
+  if (isAssemblySource(file)) {
+    try {
+      image = assembleGuest(file, Buffer.from(image).toString('latin1'));
+    } catch (e) {
+      if (e instanceof LoadError) throw new LoadError(`${file} ${e.message}`);
+      throw e;
+    }
   }
   let runner: Runner;
   try {

@@ -2,7 +2,7 @@
 // loads a user's own hypervisor with the program as its guest, and gathers the program's symbols and line tables.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assemble } from '../arch/a64/asm';
+import { assembleGuest, isAssemblySource } from '../machine/loaders/assembly';
 import { Elf, ElfError } from '../machine/loaders/elf';
 import { loadElf, LoadError } from '../machine/loaders/load';
 import { RAM_BASE, Runner } from '../machine/runner';
@@ -16,17 +16,6 @@ export class LaunchFailure extends Error {}
 export interface LaunchConsole {
   write(bytes: Uint8Array, stream: 'stdout' | 'stderr'): void;
   onTrap(record: TrapRecord): void;
-}
-
-/** A `.S`/`.s` program is assembled by the built-in assembler into an ELF with line information. */
-function assembleProgram(path: string, source: string): Uint8Array {
-  const out = assemble(source, { fileName: path, readFile: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } } });
-  const errors = out.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !out.executable) {
-    const first = errors.slice(0, 5).map((d) => `${d.file}:${d.line}: Error: ${d.message}`).join('\n');
-    throw new LaunchFailure(`"program": ${path} does not assemble:\n${first}`);
-  }
-  return out.executable;
 }
 
 export async function launchMachine(raw: Record<string, unknown>, console: LaunchConsole): Promise<{ runner: Runner; program: ProgramInfo; args: LaunchArguments }> {
@@ -43,7 +32,14 @@ export async function launchMachine(raw: Record<string, unknown>, console: Launc
   };
   const programPath = resolve(cwd, args.program);
   let image = file('program', args.program);
-  if (/\.s$/i.test(programPath)) image = assembleProgram(programPath, Buffer.from(image).toString('latin1'));
+  if (isAssemblySource(programPath)) {
+    try {
+      image = assembleGuest(programPath, Buffer.from(image).toString('latin1'));
+    } catch (e) {
+      if (e instanceof LoadError) throw new LaunchFailure(`"program": ${programPath} ${e.message}`);
+      throw e;
+    }
+  }
   const hypervisorPath = args.hypervisorProgram && resolve(cwd, args.hypervisorProgram);
   const hypervisorImage = args.hypervisorProgram ? file('hypervisor', args.hypervisorProgram) : undefined;
   let runner: Runner;

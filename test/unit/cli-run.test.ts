@@ -75,3 +75,22 @@ test('bad run arguments and files: one line, exit status 2', () => {
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
 });
+
+test('a .S guest is assembled by the built-in assembler and runs as its as + ld build does; one that does not assemble is an error', () => {
+  const hello = join(repoRoot(), 'examples/hello');
+  const run = (file: string) => spawnSync(process.execPath, [cli(), 'run', file, '--hypervisor', 'builtin'], { encoding: 'utf8', input: '' });
+  const fromSource = run(join(hello, 'hello.S'));
+  const fromElf = run(join(hello, 'hello.elf'));
+  assert.equal(fromSource.status, 0, fromSource.stderr);
+  assert.equal(fromSource.stdout, fromElf.stdout);
+  const dir = mkdtempSync(join(tmpdir(), 'trapdoor-cli-as-'));
+  try {
+    const bad = join(dir, 'bad.S');
+    writeFileSync(bad, '\t.text\n_start:\n\tmovz x0\n');
+    const r = run(bad);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^trapdoor: .*bad\.S does not assemble:\n.*bad\.S:3: Error: /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
