@@ -147,12 +147,17 @@ export class RunControl {
     this.resume(true);
   }
 
+  /** A run or step starting on a breakpoint executes that instruction instead of stopping on it again. */
+  private leaveBreakpointAtPc(): void {
+    if (this.bps.has(this.core.fetchAddress(Math.max(this.el, 1), this.core.pc) ?? -1n)) this.core.resumeOverBreakpoint();
+  }
+
   /** Executes one instruction; false when the guest finished instead (the session has been told). */
   private stepOne(): boolean {
     const core = this.core;
     this.pending = undefined;
     this.bps.place();
-    if (this.bps.has(core.fetchAddress(Math.max(this.el, 1), core.pc) ?? -1n)) core.resumeOverBreakpoint();
+    this.leaveBreakpointAtPc();
     this.runner.setDebuggerEvents(this.bps.events);
     this.runner.setInterruptsMasked(this.maskInterruptsWhileStepping);
     let result: ReturnType<Runner['step']>;
@@ -181,7 +186,7 @@ export class RunControl {
     const stepOutOfHandler = this.stepTarget?.eretFrom !== undefined ? 1 << DebugStop.ExceptionReturn : 0;
     runner.setDebuggerEvents(this.bps.events | stepOutOfHandler);
     runner.setInterruptsMasked(stepping && this.maskInterruptsWhileStepping);
-    if (this.bps.has(runner.core.fetchAddress(Math.max(this.el, 1), runner.core.pc) ?? -1n)) runner.core.resumeOverBreakpoint();
+    this.leaveBreakpointAtPc();
     const slice = (): void => {
       if (this.pauseRequested) {
         this.end({ reason: 'pause' });

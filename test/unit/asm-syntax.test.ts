@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { assemble } from '../../src/arch/a64/asm';
-import { lineRows, loadSegments, Scratch, symbolSet } from '../support/asmCompare';
+import { gnuBuild, lineRows, loadSegments, Scratch, symbolSet } from '../support/asmCompare';
 
 const scratch = new Scratch();
 process.on('exit', () => scratch.dispose());
@@ -148,12 +148,10 @@ const read = (p: string) => { try { return readFileSync(scratch.path(p), 'utf8')
 
 test('asm syntax: directives, macros, pools and expressions equal as + ld', () => {
   scratch.write('inc.s', INCLUDED);
-  scratch.write('syntax.s', DIRECTIVES);
-  execFileSync('aarch64-linux-gnu-as', ['-g', `--debug-prefix-map=${scratch.dir}=.`, '-o', 'syntax.o', 'syntax.s'], { cwd: scratch.dir });
-  ld(scratch.path('syntax.o'), scratch.path('syntax.elf'));
+  const ref = gnuBuild(scratch.write('syntax.s', DIRECTIVES), scratch);
   const r = assemble(DIRECTIVES, { fileName: 'syntax.s', readFile: read });
   assert.deepEqual(r.diagnostics, []);
-  compare(r.executable!, scratch.path('syntax.elf'));
+  compare(r.executable!, ref);
 });
 
 test('asm syntax: .S files go through the C preprocessor as cpp + as do', () => {
@@ -185,12 +183,10 @@ test('asm syntax: the object file holds as\'s .text bytes and the relocations ld
 
 test('asm syntax: .weak symbols are weak, and an undefined weak reference links as 0, as with as + ld', () => {
   const source = '\t.text\n\t.global _start\n\t.weak handler, missing\n_start:\n\tbl handler\n\tb .\nhandler:\n\tret\n\t.data\n\t.quad missing\n';
-  scratch.write('weak.s', source);
-  execFileSync('aarch64-linux-gnu-as', ['-g', `--debug-prefix-map=${scratch.dir}=.`, '-o', 'weak.o', 'weak.s'], { cwd: scratch.dir });
-  ld(scratch.path('weak.o'), scratch.path('weak.elf'));
+  const ref = gnuBuild(scratch.write('weak.s', source), scratch);
   const r = assemble(source, { fileName: 'weak.s', readFile: read });
   assert.deepEqual(r.diagnostics, []);
-  compare(r.executable!, scratch.path('weak.elf'));
+  compare(r.executable!, ref);
   const obj = scratch.write('weak-ours.o', r.object!);
   const binds = (p: string) => execFileSync('aarch64-linux-gnu-readelf', ['-sW', p], { encoding: 'utf8' })
     .split('\n').filter((l) => / (handler|missing)$/.test(l)).map((l) => l.trim().split(/\s+/).slice(3, 5).join(' ') + ' ' + l.trim().split(/\s+/).pop());

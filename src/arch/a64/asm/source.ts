@@ -42,6 +42,13 @@ export function splitStatements(source: string, file: string): SrcLine[] {
   return out;
 }
 
+/** The index of the `"` that closes the string opening at `open` (backslash escapes skipped), or the end. */
+function closingQuote(s: string, open: number): number {
+  let j = open + 1;
+  while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** Splits `a, b, c` at top-level commas (outside quotes and brackets). */
 export function splitArgs(s: string): string[] {
   const out: string[] = [];
@@ -50,8 +57,7 @@ export function splitArgs(s: string): string[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === '"') {
-      let j = i + 1;
-      while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+      const j = closingQuote(s, i);
       cur += s.slice(i, j + 1); i = j; continue;
     }
     if (c === '(' || c === '[' || c === '{') depth++;
@@ -73,8 +79,7 @@ export function splitMacroArgs(s: string): string[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === '"') {
-      let j = i + 1;
-      while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+      const j = closingQuote(s, i);
       cur += s.slice(i, j + 1); i = j; continue;
     }
     if (c === '(') depth++;
